@@ -160,10 +160,11 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
         for kind in kinds:
             if kind not in KINDS:
                 raise BadRequest(f"Unknown kind '{kind}'. Use: {', '.join(KINDS)}")
-        _, per_page = _paging(request, default_per_page=3)
+        page_number, per_page = _paging(request, default_per_page=3)
         response = await in_thread(lambda: directory.search(
             concern, place=request.args.get("place"), audience=request.args.get("audience"),
-            limit=per_page, age=_int_param(request, "age", None, 0, 120), kinds=kinds))
+            limit=per_page, offset=(page_number - 1) * per_page,
+            age=_int_param(request, "age", None, 0, 120), kinds=kinds))
         contents = []
         for result in response.services:
             contents.append({
@@ -174,7 +175,7 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
                 "signpost": result.to_dict(),
             })
         place = response.place or response.place_not_found
-        body = oruk.page(contents, len(contents), 1, per_page)
+        body = oruk.page(contents, len(contents), page_number, per_page)
         body["signpost"] = {"concern": concern, "place": _place_json(place) if place else None}
         return json_response(body)
 
@@ -270,7 +271,7 @@ def _place_json(place) -> dict:
     if isinstance(place, PlaceMatch):
         return {"found": True, "area_id": place.area_id, "name": place.name, "type": place.type,
                 "matched_text": place.matched_text, "method": place.method,
-                "postcode": place.postcode, "chain": place.chain}
+                "postcode": place.postcode, "chain": place.chain, "chain_names": place.chain_names}
     return {"found": False, "text": place.text, "reason": place.reason, "message": place.message,
             "suggestions": place.suggestions}
 

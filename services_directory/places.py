@@ -40,6 +40,7 @@ class PlaceMatch:
     name: str
     type: str
     chain: List[str]  # this area, then each parent, ending with "england"
+    chain_names: List[str]  # the same areas' names, e.g. ["Thetford", "Breckland", "Norfolk", "England"]
     matched_text: str
     method: str  # "postcode" | "name" | "spelling"
     postcode: Optional[str] = None
@@ -54,7 +55,7 @@ class PlaceMatch:
 @dataclass
 class PlaceNotFound:
     text: str
-    reason: str  # "unknown" | "outside_area"
+    reason: str  # "unknown" | "unknown_postcode" | "outside_area"
     message: str
     suggestions: List[str] = field(default_factory=list)
 
@@ -111,7 +112,9 @@ class Gazetteer:
     def _match(self, area_id: str, matched_text: str, method: str, postcode=None) -> PlaceMatch:
         info = self.areas[area_id]
         lat, lon = self.coordinates(area_id)
-        return PlaceMatch(area_id=area_id, name=info.name, type=info.type, chain=self.chain(area_id),
+        chain = self.chain(area_id)
+        names = [self.areas[a].name if a in self.areas else a for a in chain]
+        return PlaceMatch(area_id=area_id, name=info.name, type=info.type, chain=chain, chain_names=names,
                           matched_text=matched_text, method=method, postcode=postcode,
                           latitude=lat, longitude=lon)
 
@@ -143,8 +146,13 @@ class Gazetteer:
             if outward in self.postcodes:
                 postcode = f"{outward} {inward}".strip()
                 return self._match(self.postcodes[outward], match.group(0), "postcode", postcode)
-            # A complete postcode outside our areas is still a real place: say so clearly.
-            if inward or letters in self.postcode_areas:
+            if letters in self.postcode_areas:
+                # Ours, but a district split between councils: ask rather than guess.
+                return PlaceNotFound(
+                    text=match.group(0), reason="unknown_postcode",
+                    message=f"{outward} covers more than one council area, so we cannot tell which is yours.",
+                )
+            if inward:  # a complete postcode elsewhere is still a real place: say so clearly
                 return PlaceNotFound(
                     text=match.group(0), reason="outside_area",
                     message=f"{match.group(0).upper()} is outside the areas this service covers.",

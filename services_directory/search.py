@@ -23,6 +23,7 @@ from services_directory.places import Gazetteer, PlaceMatch, PlaceNotFound
 from services_directory.vocabulary import ALL_TAGS, AUDIENCES, KINDS, NATIONAL_AREA_ID
 
 PERSONAL_HELP_KINDS = ("service", "helpline")
+BROAD_AUDIENCES = {"everyone", "victims", "families", "friends", "adults", "women", "men", "carers"}
 GAZETTEER_MAX_AGE_SECONDS = 60  # picks up a `load` run while the API is serving
 
 
@@ -93,7 +94,7 @@ class Directory:
         return self.gazetteer.resolve(text)
 
     def search(self, concern: str, place: Optional[str] = None, audience: Optional[str] = None,
-               limit: int = 3, age: Optional[int] = None,
+               limit: int = 3, age: Optional[int] = None, offset: int = 0,
                kinds: Sequence[str] = PERSONAL_HELP_KINDS,
                at: Optional[dt.datetime] = None) -> SearchResponse:
         """Services for `concern` near `place`. By default only services and helplines a
@@ -125,8 +126,10 @@ class Directory:
             if _age_fits(service, age)
         ]
         results.sort(key=lambda pair: pair[0])
-        chosen = [result for _, result in results[:limit]]
-        chosen = _never_only_unverified(chosen, [r for _, r in results], limit)
+        offset = max(0, int(offset))
+        chosen = [result for _, result in results[offset:offset + limit]]
+        if offset == 0:
+            chosen = _never_only_unverified(chosen, [r for _, r in results], limit)
         return SearchResponse(concern=concern, place=matched, place_not_found=not_found, services=chosen)
 
     def _candidates(self, concern: str, chain: List[str], kinds: Sequence[str], today: dt.date):
@@ -160,7 +163,9 @@ class Directory:
             scope = "local"
         open_now = is_open(service.open_24_7, service.schedules, at)
         audiences = set(service.audience_tags)
-        specific = bool(audiences) and "everyone" not in audiences
+        # Roles (victims, families...) and gender cover most people asking; a service only
+        # for a narrower group (LGBT+, older people, children...) ranks after general ones.
+        specific = bool(audiences - BROAD_AUDIENCES) and "everyone" not in audiences
         audience_penalty = 0 if (audience and audience in audiences) else (1 if specific else 0)
         if audience and specific and audience not in audiences:
             audience_penalty = 2

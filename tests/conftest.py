@@ -1,0 +1,205 @@
+"""Shared fixtures: real servers on free ports, a real SQLite directory, and (when asked
+for) a throwaway PostgreSQL database.
+
+Servers start once per test session and stop at the end. Each writes its log to a file
+in the session's temporary folder; a server that does not come up fails with its log.
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MODEL = PROJECT_ROOT / "models" / "signpost.tar.gz"
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServiceProcess:
+    """A server started as a subprocess, ready once `health_url` answers."""
+
+    def __init__(self, name, args, env, log_dir: Path, health_url: str, timeout: float = 120):
+        self.name, self.args, self.env, self.health_url, self.timeout = name, args, env, health_url, timeout
+        self.log_path = log_dir / f"{name}.log"
+        self.process = None
+
+    def start(self) -> "ServiceProcess":
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(self.args, cwd=PROJECT_ROOT, env=self.env, stdout=log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.tail()}")
+            try:
+                if requests.get(self.health_url, timeout=1).status_code < 500:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"{self.name} did not start within {self.timeout}s:\n{self.tail()}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+def base_env(**extra) -> dict:
+    env = dict(os.environ)
+    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1",
+                "SANIC_HOST": "127.0.0.1"})
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+@pytest.fixture(scope="session")
+def logs_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("server-logs")
+
+
+@pytest.fixture(scope="session")
+def directory_database(tmp_path_factory) -> str:
+    """A real SQLite directory loaded from the data files, shared by the session."""
+    from services_directory import db
+    from services_directory.loader import load
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('directory') / 'directory.sqlite3'}"
+    load(db.make_engine(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def directory_server(directory_database, logs_dir):
+    port = free_port()
+    server = ServiceProcess(
+        "directory", [PYTHON, "-m", "services_directory", "--database", directory_database, "serve",
+                      "--port", str(port)],
+        base_env(), logs_dir, f"http://127.0.0.1:{port}/health", timeout=60).start()
+    server.url = f"http://127.0.0.1:{port}"
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def action_server(directory_server, logs_dir):
+    port = free_port()
+    server = ServiceProcess(
+        "actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        base_env(DIRECTORY_URL=directory_server.url), logs_dir, f"http://127.0.0.1:{port}/health", timeout=90)
+    server.start()
+    server.url = f"http://127.0.0.1:{port}"
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def rasa_token() -> str:
+    return uuid.uuid4().hex + uuid.uuid4().hex
+
+
+@pytest.fixture(scope="session")
+def rasa_server(action_server, logs_dir, rasa_token, tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it for you).")
+    port = free_port()
+    endpoints = tmp_path_factory.mktemp("rasa") / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "{action_server.url}/webhook"\n')
+    server = ServiceProcess(
+        "rasa", [PYTHON, "-m", "bot.serve_rasa", "--port", str(port), "--endpoints", str(endpoints)],
+        base_env(RASA_API_TOKEN=rasa_token), logs_dir, f"http://127.0.0.1:{port}/", timeout=240)
+    server.start()
+    server.url = f"http://127.0.0.1:{port}"
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def web_server(rasa_server, logs_dir):
+    port = free_port()
+    server = ServiceProcess(
+        "web", [PYTHON, "-m", "bot.web", "--port", str(port)],
+        base_env(RASA_URL=rasa_server.url, HANDLER_USERNAME="handler", HANDLER_PASSWORD="test-password-123",
+                 SIGNPOST_ENV="development", KIOSK_WARN_SECONDS=4, KIOSK_WIPE_SECONDS=7,
+                 RATE_LIMIT_BURST=50, RATE_LIMIT_PER_MINUTE=600),
+        logs_dir, f"http://127.0.0.1:{port}/healthz", timeout=60).start()
+    server.url = f"http://127.0.0.1:{port}"
+    server.handler_credentials = ("handler", "test-password-123")
+    yield server
+    server.stop()
+
+
+def chat(rasa_url: str, sender: str, text: str, metadata: dict = None) -> list:
+    """One message through Rasa's REST webhook; returns the bot's messages."""
+    body = {"sender": sender, "message": text}
+    if metadata:
+        body["metadata"] = metadata
+    response = requests.post(f"{rasa_url}/webhooks/rest/webhook", json=body, timeout=30)
+    response.raise_for_status()
+    return response.json()
+
+
+def texts(messages: list) -> str:
+    return "\n".join(m.get("text", "") for m in messages if m.get("text"))
+
+
+@pytest.fixture
+def new_sender():
+    return lambda: "test-" + uuid.uuid4().hex[:16]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL database, created for the session and dropped after."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"signpost_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # a real failure, reported clearly: these tests need PostgreSQL
+        pytest.fail(f"PostgreSQL at {POSTGRES_ADMIN_URL} is needed for these tests: {error}")
+    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Debian's chromium is needed for the browser tests: `make test` installs it "
+                    "(apt-get install chromium).")
+    return path
