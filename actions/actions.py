@@ -40,7 +40,7 @@ class ActionFindServices(Action):
         location = tracker.get_slot("location")
         declined = location == DECLINED
         place_query = None if declined else location
-        more = tracker.get_intent_of_latest_message() == "ask_more_services"
+        more = (tracker.latest_message.get("intent") or {}).get("name") == "ask_more_services"
         offset = int(tracker.get_slot("result_offset") or 0) + PAGE_SIZE if more else 0
         about_someone_else = bool(tracker.get_slot("about_someone_else"))
         wants_route = not more and (about_someone_else or concern in REPORTING_CONCERNS)

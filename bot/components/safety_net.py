@@ -3,8 +3,8 @@
 It runs after the FallbackClassifier. When the reviewed phrases in crisis_language.py
 find crisis language, it sets the crisis intent with confidence 1.0 at the top of the
 intent ranking, so neither the fallback nor an ambiguity check can undo it, and records
-why in the parse result under `safety_net`. It never lowers a crisis the model found:
-the model and the phrases together catch what either alone would miss.
+why in the parse result under `safety_net`. It never lowers a crisis
+the model found: the model and the phrases together catch what either alone would miss.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -44,12 +44,12 @@ class CrisisSafetyNet(GraphComponent):
         record = result.as_dict()
         model_intent = (message.get(INTENT) or {}).get("name")
         record["model_intent"] = model_intent
+        ranking = list(message.get(INTENT_RANKING_KEY) or [])
+        record["overrode"] = False
         if result.finding and model_intent != result.finding.intent:
             crisis = {"name": result.finding.intent, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != crisis["name"]]
+            ranking = [r for r in ranking if r.get("name") != crisis["name"]]
             message.set(INTENT, crisis, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
             record["overrode"] = True
-        else:
-            record["overrode"] = False
         message.set(SAFETY_NET_KEY, record, add_to_output=True)
