@@ -6,77 +6,19 @@ in the session's temporary folder; a server that does not come up fails with its
 """
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 import requests
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-MODEL = PROJECT_ROOT / "models" / "signpost.tar.gz"
+from bot.stack import (  # noqa: E402  (shared with the benchmarks and the terminal chat)
+    MODEL, PROJECT_ROOT, PYTHON, ServiceProcess, action_process, directory_process, free_port,
+    rasa_process, server_env,
+)
+
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class ServiceProcess:
-    """A server started as a subprocess, ready once `health_url` answers."""
-
-    def __init__(self, name, args, env, log_dir: Path, health_url: str, timeout: float = 120):
-        self.name, self.args, self.env, self.health_url, self.timeout = name, args, env, health_url, timeout
-        self.log_path = log_dir / f"{name}.log"
-        self.process = None
-
-    def start(self) -> "ServiceProcess":
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(self.args, cwd=PROJECT_ROOT, env=self.env, stdout=log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.tail()}")
-            try:
-                if requests.get(self.health_url, timeout=1).status_code < 500:
-                    return self
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"{self.name} did not start within {self.timeout}s:\n{self.tail()}")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
-
-
-def base_env(**extra) -> dict:
-    env = dict(os.environ)
-    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1",
-                "SANIC_HOST": "127.0.0.1"})
-    env.update({k: str(v) for k, v in extra.items()})
-    return env
 
 
 @pytest.fixture(scope="session")
@@ -97,24 +39,14 @@ def directory_database(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def directory_server(directory_database, logs_dir):
-    port = free_port()
-    server = ServiceProcess(
-        "directory", [PYTHON, "-m", "services_directory", "--database", directory_database, "serve",
-                      "--port", str(port)],
-        base_env(), logs_dir, f"http://127.0.0.1:{port}/health", timeout=60).start()
-    server.url = f"http://127.0.0.1:{port}"
+    server = directory_process(directory_database, logs_dir).start()
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
 def action_server(directory_server, logs_dir):
-    port = free_port()
-    server = ServiceProcess(
-        "actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        base_env(DIRECTORY_URL=directory_server.url), logs_dir, f"http://127.0.0.1:{port}/health", timeout=90)
-    server.start()
-    server.url = f"http://127.0.0.1:{port}"
+    server = action_process(directory_server.url, logs_dir).start()
     yield server
     server.stop()
 
@@ -125,17 +57,10 @@ def rasa_token() -> str:
 
 
 @pytest.fixture(scope="session")
-def rasa_server(action_server, logs_dir, rasa_token, tmp_path_factory):
+def rasa_server(action_server, logs_dir, rasa_token):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it for you).")
-    port = free_port()
-    endpoints = tmp_path_factory.mktemp("rasa") / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "{action_server.url}/webhook"\n')
-    server = ServiceProcess(
-        "rasa", [PYTHON, "-m", "bot.serve_rasa", "--port", str(port), "--endpoints", str(endpoints)],
-        base_env(RASA_API_TOKEN=rasa_token), logs_dir, f"http://127.0.0.1:{port}/", timeout=240)
-    server.start()
-    server.url = f"http://127.0.0.1:{port}"
+    server = rasa_process(action_server.url, rasa_token, logs_dir).start()
     yield server
     server.stop()
 
@@ -145,7 +70,7 @@ def web_server(rasa_server, logs_dir):
     port = free_port()
     server = ServiceProcess(
         "web", [PYTHON, "-m", "bot.web", "--port", str(port)],
-        base_env(RASA_URL=rasa_server.url, HANDLER_USERNAME="handler", HANDLER_PASSWORD="test-password-123",
+        server_env(RASA_URL=rasa_server.url, HANDLER_USERNAME="handler", HANDLER_PASSWORD="test-password-123",
                  SIGNPOST_ENV="development", KIOSK_WARN_SECONDS=4, KIOSK_WIPE_SECONDS=7,
                  RATE_LIMIT_BURST=50, RATE_LIMIT_PER_MINUTE=600),
         logs_dir, f"http://127.0.0.1:{port}/healthz", timeout=60).start()
