@@ -1,0 +1,352 @@
+"""Measure understanding and safety; print the numbers (`make eval`).
+
+    python -m benchmarks.nlu_eval [--model models/signpost.tar.gz] [--folds 5] [--skip-cv]
+
+On the held-out sets in tests/nlu/ (never trained on):
+- intent macro-F1 on test_set.yml and typos.yml, with a per-intent table and a confusion
+  matrix picture (docs/nlu/);
+- crisis recall on the test set's crisis messages: "escalated" counts a crisis message
+  answered by either crisis response (both start with 999), "exact" needs the right one;
+- false escalation: benign_alarming.yml and the CLINC150 test split classed as crisis;
+- `location` entity F1 on places.yml (exact spans);
+- a keyword-matching baseline on the same sets, side by side;
+- k-fold cross-validation macro-F1 on the training data (trains k models).
+Results also go to docs/nlu/results.json; docs/benchmarks.md records them with this command.
+"""
+import argparse
+import asyncio
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "tests" / "nlu"
+OUT = ROOT / "docs" / "nlu"
+CRISIS = {"crisis_immediate_danger", "crisis_suicide_self_harm"}
+ANNOTATION = re.compile(r"\[([^\]]+)\]\((?:[^)]*)\)|\[([^\]]+)\]\{[^}]*\}")
+
+
+@dataclass
+class Example:
+    text: str
+    intent: str
+    locations: List[Tuple[int, int]]  # character spans of annotated places
+
+
+def read_examples(path: Path) -> List[Example]:
+    """Rasa NLU YAML into plain examples, keeping the spans of [place](location)."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    examples = []
+    for block in document.get("nlu", []):
+        if "intent" not in block:
+            continue
+        for line in block["examples"].splitlines():
+            line = line.strip()
+            if not line.startswith("- "):
+                continue
+            raw, text, spans, cursor = line[2:], "", [], 0
+            for match in ANNOTATION.finditer(raw):
+                text += raw[cursor:match.start()]
+                value = match.group(1) or match.group(2)
+                spans.append((len(text), len(text) + len(value)))
+                text += value
+                cursor = match.end()
+            text += raw[cursor:]
+            examples.append(Example(text, block["intent"], spans))
+    return examples
+
+
+def read_clinc(path: Path) -> List[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# --- The keyword baseline -------------------------------------------------------------------
+# What a simple rules-only bot would do: the intent whose keywords appear most. Written from
+# the contract's descriptions (CONCERNS.md), not from the test sets.
+KEYWORDS: Dict[str, List[str]] = {
+    "crisis_immediate_danger": ["knife", "stabbed", "gun", "kill me", "hurting me", "danger", "breaking in",
+                                "not breathing", "attacking", "emergency", "help me now"],
+    "crisis_suicide_self_harm": ["suicide", "suicidal", "kill myself", "end my life", "want to die", "self harm",
+                                 "self-harm", "cutting myself", "overdose", "end it all", "take my own life"],
+    "concern_domestic_abuse": ["husband", "partner", "boyfriend", "wife", "abuse", "controlling", "hits me",
+                               "domestic", "ex ", "coercive"],
+    "concern_own_abusive_behaviour": ["my temper", "i hit my", "i shout at my", "how i treat", "my anger"],
+    "concern_sexual_violence": ["rape", "raped", "sexual", "assaulted", "touched me"],
+    "concern_loneliness": ["lonely", "alone", "isolated", "no friends", "company", "nobody to talk"],
+    "concern_carer_support": ["caring for", "carer", "dementia", "look after my", "respite"],
+    "concern_mental_health": ["depressed", "anxious", "anxiety", "low mood", "stress", "not coping", "panic"],
+    "concern_scam_fraud": ["scam", "fraud", "scammed", "con", "bank details", "rogue trader", "doorstep"],
+    "concern_exploitation": ["county lines", "gang", "dealing", "drugs run", "cuckoo", "grooming him", "knife crime"],
+    "concern_modern_slavery": ["passport", "trafficked", "forced to work", "no pay", "slavery", "trafficking"],
+    "concern_child_safety": ["child", "kid", "neglect", "groomed", "grooming", "missing child", "my daughter is 1"],
+    "concern_substance_misuse": ["drink", "drinking", "alcohol", "drugs", "addicted", "cocaine", "heroin"],
+    "concern_homelessness": ["homeless", "evicted", "eviction", "sleeping rough", "sofa", "nowhere to live"],
+    "concern_money_debt": ["debt", "bills", "money", "benefits", "loan", "rent arrears", "can't pay"],
+    "concern_antisocial_behaviour": ["neighbour", "noise", "anti-social", "antisocial", "vandal", "youths"],
+    "concern_hate_crime": ["racist", "racism", "because i'm gay", "homophobic", "disability hate", "hate crime",
+                           "religion", "muslim", "transphobic"],
+    "concern_radicalisation": ["extremist", "extreme", "radical", "radicalised", "far right", "isis", "terror"],
+    "greet": ["hello", "hi ", "hiya", "good morning"],
+    "goodbye": ["bye", "goodbye", "see you"],
+    "thank": ["thanks", "thank you", "cheers"],
+    "affirm": ["yes", "yeah", "yep", "ok"],
+    "deny": ["no", "nope", "rather not"],
+    "inform_location": ["i live in", "i'm in", "postcode"],
+    "ask_helpline": ["number", "phone", "call"],
+    "ask_capabilities": ["what can you", "what do you do", "help with"],
+    "bot_challenge": ["are you a bot", "real person", "robot", "human?"],
+    "request_human": ["speak to someone", "talk to a person", "real person", "human"],
+    "restart": ["start again", "restart", "start over", "clear"],
+    "inform_about_someone_else": ["not me", "my friend", "someone else", "for my"],
+    "ask_more_services": ["more", "other options", "anything else"],
+    "ask_if_worse": ["gets worse", "if he comes back", "what if"],
+}
+
+
+def keyword_intent(text: str) -> str:
+    lowered = f" {text.lower()} "
+    scores = {intent: sum(1 for k in words if k in lowered) for intent, words in KEYWORDS.items()}
+    best = max(scores.items(), key=lambda item: item[1])
+    return best[0] if best[1] > 0 else "out_of_scope"
+
+
+# --- Scoring ----------------------------------------------------------------------------------------
+def intent_scores(gold: List[str], predicted: List[str]) -> dict:
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+    labels = sorted(set(gold))
+    precision, recall, f1, support = precision_recall_fscore_support(
+        gold, predicted, labels=labels, zero_division=0)
+    crisis_gold = [i for i, g in enumerate(gold) if g in CRISIS]
+    non_crisis = [i for i, g in enumerate(gold) if g not in CRISIS]
+    return {
+        "n": len(gold),
+        "macro_f1": float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold),
+        "crisis_messages": len(crisis_gold),
+        "crisis_recall_escalated": (sum(predicted[i] in CRISIS for i in crisis_gold) / len(crisis_gold)
+                                    if crisis_gold else None),
+        "crisis_recall_exact": (sum(predicted[i] == gold[i] for i in crisis_gold) / len(crisis_gold)
+                                if crisis_gold else None),
+        "false_escalation_rate": (sum(predicted[i] in CRISIS for i in non_crisis) / len(non_crisis)
+                                  if non_crisis else None),
+        "per_intent": {label: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
+                       for label, p, r, f, s in zip(labels, precision, recall, f1, support)},
+    }
+
+
+def entity_scores(examples: List[Example], predicted_spans: List[List[Tuple[int, int]]]) -> dict:
+    true_positive = false_positive = false_negative = 0
+    for example, spans in zip(examples, predicted_spans):
+        gold, found = set(example.locations), set(spans)
+        true_positive += len(gold & found)
+        false_positive += len(found - gold)
+        false_negative += len(gold - found)
+    precision = true_positive / (true_positive + false_positive) if true_positive + false_positive else 0.0
+    recall = true_positive / (true_positive + false_negative) if true_positive + false_negative else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "gold": true_positive + false_negative,
+            "predicted": true_positive + false_positive}
+
+
+def keyword_location_spans(text: str, names: List[str]) -> List[Tuple[int, int]]:
+    """Baseline entity extraction: exact, case-insensitive gazetteer look-up."""
+    spans, lowered = [], text.lower()
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"\b{re.escape(name.lower())}\b", lowered):
+            if not any(s <= match.start() < e for s, e in spans):
+                spans.append((match.start(), match.end()))
+    return spans
+
+
+class Parser:
+    """The trained model, in-process (same pipeline the server runs, minus HTTP)."""
+
+    def __init__(self, model: Path):
+        from rasa.core.agent import Agent
+
+        self.agent = Agent.load(str(model))
+        self.loop = asyncio.new_event_loop()
+
+    def parse(self, text: str) -> dict:
+        return self.loop.run_until_complete(self.agent.parse_message(text))
+
+    def intents(self, texts: List[str]) -> List[str]:
+        return [self.parse(t)["intent"]["name"] for t in texts]
+
+
+def confusion_picture(gold: List[str], predicted: List[str], path: Path, title: str) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import confusion_matrix
+
+    labels = sorted(set(gold) | set(predicted))
+    matrix = confusion_matrix(gold, predicted, labels=labels)
+    figure, axes = plt.subplots(figsize=(14, 12))
+    axes.imshow(matrix, cmap="Blues")
+    axes.set_xticks(range(len(labels)), labels=labels, rotation=90, fontsize=7)
+    axes.set_yticks(range(len(labels)), labels=labels, fontsize=7)
+    for i in range(len(labels)):
+        for j in range(len(labels)):
+            if matrix[i, j]:
+                axes.text(j, i, matrix[i, j], ha="center", va="center", fontsize=6,
+                          color="white" if matrix[i, j] > matrix.max() / 2 else "black")
+    axes.set_xlabel("predicted")
+    axes.set_ylabel("true")
+    axes.set_title(title)
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def cross_validate(folds: int, seed: int = 20261125) -> dict:
+    """Stratified k-fold over data/nlu: train on k-1 folds, score the held-out fold."""
+    import random
+    from rasa.model_training import train_nlu
+
+    examples = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        if path.name.startswith("generated_"):
+            continue
+        examples += [(e, path) for e in read_examples(path)]
+    random.Random(seed).shuffle(examples)
+    by_intent: Dict[str, List[Example]] = {}
+    for example, _ in examples:
+        by_intent.setdefault(example.intent, []).append(example)
+    fold_of = {}
+    for intent, items in by_intent.items():
+        for index, example in enumerate(items):
+            fold_of[id(example)] = index % folds
+    scores = []
+    for fold in range(folds):
+        work = Path(tempfile.mkdtemp(prefix=f"signpost-cv{fold}-"))
+        train = [e for e, _ in examples if fold_of[id(e)] != fold]
+        test = [e for e, _ in examples if fold_of[id(e)] == fold]
+        (work / "nlu").mkdir()
+        write_nlu(train, work / "nlu" / "train.yml")
+        shutil.copy(ROOT / "data" / "nlu" / "generated_place_synonyms.yml", work / "nlu")
+        started = time.monotonic()
+        model = train_nlu(str(ROOT / "config.yml"), str(work / "nlu"), str(work), fixed_model_name="fold")
+        parser = Parser(Path(model))
+        predicted = parser.intents([e.text for e in test])
+        result = intent_scores([e.intent for e in test], predicted)
+        print(f"  fold {fold + 1}/{folds}: macro-F1 {result['macro_f1']:.3f} "
+              f"({len(train)} train, {len(test)} test, {time.monotonic() - started:.0f} s)")
+        scores.append(result["macro_f1"])
+        shutil.rmtree(work, ignore_errors=True)
+    mean = sum(scores) / len(scores)
+    spread = (sum((s - mean) ** 2 for s in scores) / len(scores)) ** 0.5
+    return {"folds": folds, "macro_f1_mean": mean, "macro_f1_std": spread, "per_fold": scores}
+
+
+def write_nlu(examples: List[Example], path: Path) -> None:
+    grouped: Dict[str, List[str]] = {}
+    for example in examples:
+        text = example.text
+        for start, end in sorted(example.locations, reverse=True):
+            text = f"{text[:start]}[{text[start:end]}](location){text[end:]}"
+        grouped.setdefault(example.intent, []).append(text)
+    document = {"version": "3.1", "nlu": [
+        {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)} for intent, texts in grouped.items()]}
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def per_intent_table(scores: dict, baseline: dict) -> str:
+    lines = ["| intent | support | precision | recall | F1 | keyword baseline F1 |", "|---|---|---|---|---|---|"]
+    for intent, row in scores["per_intent"].items():
+        base = baseline["per_intent"].get(intent, {}).get("f1", 0.0)
+        lines.append(f"| {intent} | {row['support']} | {row['precision']:.2f} | {row['recall']:.2f} | "
+                     f"{row['f1']:.2f} | {base:.2f} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=ROOT / "models" / "signpost.tar.gz")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--skip-cv", action="store_true", help="skip cross-validation (it trains k models)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    from rasa.utils.log_utils import configure_structlog
+    configure_structlog(logging.WARNING)  # otherwise Rasa prints every parsed message
+    logging.disable(logging.WARNING)
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    model = Parser(args.model)
+    results: dict = {"model": str(args.model.relative_to(ROOT) if args.model.is_absolute() else args.model)}
+    sets = {name: read_examples(SETS / f"{name}.yml") for name in ("test_set", "typos", "benign_alarming", "places")}
+
+    print(f"{'set':<18}{'n':>6}{'macro-F1':>10}{'crisis recall':>15}{'false crisis':>14}   keyword baseline (F1 / recall / false)")
+    for name in ("test_set", "typos", "benign_alarming"):
+        examples = sets[name]
+        gold = [e.intent for e in examples]
+        predicted = model.intents([e.text for e in examples])
+        baseline_predicted = [keyword_intent(e.text) for e in examples]
+        scores, baseline = intent_scores(gold, predicted), intent_scores(gold, baseline_predicted)
+        scores["errors"] = [{"text": e.text, "gold": g, "predicted": p}
+                            for e, g, p in zip(examples, gold, predicted) if g != p]
+        results[name] = {"model": scores, "keyword_baseline": baseline}
+        recall = "-" if scores["crisis_recall_escalated"] is None else f"{scores['crisis_recall_escalated']:.1%}"
+        base_recall = "-" if baseline["crisis_recall_escalated"] is None else f"{baseline['crisis_recall_escalated']:.1%}"
+        print(f"{name:<18}{scores['n']:>6}{scores['macro_f1']:>10.3f}{recall:>15}"
+              f"{scores['false_escalation_rate']:>14.1%}   {baseline['macro_f1']:.3f} / {base_recall} / "
+              f"{baseline['false_escalation_rate']:.1%}")
+        if name != "benign_alarming":
+            confusion_picture(gold, predicted, OUT / f"confusion_{name}.png", f"Intent confusion: {name}.yml")
+            (OUT / f"intents_{name}.md").write_text(
+                f"# Per-intent scores on tests/nlu/{name}.yml\n\nProduced by `make eval`.\n\n"
+                + per_intent_table(scores, baseline) + "\n", encoding="utf-8")
+        missed = [e for e in scores["errors"] if e["gold"] in CRISIS and e["predicted"] not in CRISIS]
+        for item in missed:
+            print(f"    MISSED CRISIS: {item['text']!r} -> {item['predicted']}")
+
+    clinc = read_clinc(SETS / "clinc150" / "test.jsonl")
+    clinc_predicted = model.intents(clinc)
+    escalated = [t for t, p in zip(clinc, clinc_predicted) if p in CRISIS]
+    baseline_escalated = [t for t in clinc if keyword_intent(t) in CRISIS]
+    results["clinc150_test"] = {"n": len(clinc), "false_escalation_rate": len(escalated) / len(clinc),
+                                "escalated": escalated,
+                                "keyword_baseline_false_escalation_rate": len(baseline_escalated) / len(clinc)}
+    print(f"{'clinc150 test':<18}{len(clinc):>6}{'':>10}{'':>15}{len(escalated) / len(clinc):>14.2%}   "
+          f"keyword baseline false crisis {len(baseline_escalated) / len(clinc):.2%}")
+
+    places = sets["places"]
+    predicted_spans = []
+    for example in places:
+        entities = model.parse(example.text).get("entities", [])
+        predicted_spans.append([(e["start"], e["end"]) for e in entities
+                                if e.get("entity") == "location" and e.get("end", 0) > e.get("start", 0)])
+    from services_directory.files import read_data_dir
+    names = [n for area in read_data_dir().areas for n in [area.name, *area.aliases]]
+    entities = entity_scores(places, predicted_spans)
+    baseline_entities = entity_scores(places, [keyword_location_spans(e.text, names) for e in places])
+    results["places"] = {"model": entities, "keyword_baseline": baseline_entities}
+    print(f"location entity F1 on places.yml ({entities['gold']} places): {entities['f1']:.3f} "
+          f"(precision {entities['precision']:.3f}, recall {entities['recall']:.3f}); "
+          f"exact-name baseline {baseline_entities['f1']:.3f}")
+
+    if not args.skip_cv:
+        print(f"{args.folds}-fold cross-validation on data/nlu (trains {args.folds} models):")
+        results["cross_validation"] = cross_validate(args.folds)
+        cv = results["cross_validation"]
+        print(f"cross-validation macro-F1: {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}")
+
+    (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"Wrote {OUT.relative_to(ROOT)}/results.json, confusion matrices and per-intent tables.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
