@@ -20,6 +20,8 @@ DIRECTORY_DATA := $(shell find services_directory/data -name '*.yml' 2>/dev/null
 SPACY_PIPELINE := models/spacy_places
 SPACY_META := $(SPACY_PIPELINE)/meta.json
 PLACE_SYNONYMS := data/nlu/generated_place_synonyms.yml
+# Training words protect the place patterns from typo variants that are real words.
+NLU_DATA := $(filter-out $(PLACE_SYNONYMS),$(wildcard data/nlu/*.yml))
 TRAINING_DATA := config.yml domain.yml $(filter-out $(PLACE_SYNONYMS),$(shell find data -name '*.yml' 2>/dev/null))
 MODEL := models/signpost.tar.gz
 DIRECTORY_DB := var/directory.sqlite3
@@ -68,7 +70,7 @@ $(DIRECTORY_DB): $(DIRECTORY_DATA) $(INSTALLED)
 # --- spaCy pipeline and place synonyms, built from the directory's gazetteer ------------
 # The build rewrites its outputs only when the place list changes, so an unchanged
 # gazetteer never forces a retrain.
-$(SPACY_META) $(PLACE_SYNONYMS): $(DIRECTORY_DATA) bot/spacy_pipeline.py $(INSTALLED)
+$(SPACY_META) $(PLACE_SYNONYMS) &: $(DIRECTORY_DATA) $(NLU_DATA) bot/spacy_pipeline.py $(INSTALLED)
 	$(PY) -m bot.spacy_pipeline --output $(SPACY_PIPELINE) --synonyms $(PLACE_SYNONYMS)
 
 # --- Rasa model: retrained only when training data, config or places change ------------

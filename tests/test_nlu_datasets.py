@@ -1,0 +1,72 @@
+"""The NLU data itself: enough hand-written examples, and held-out evaluation sets that
+really are held out (no near-duplicates of training examples)."""
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks.nlu_eval import read_examples
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAINING = [e for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) if not p.name.startswith("generated_")
+            for e in read_examples(p)]
+SETS = {name: read_examples(ROOT / "tests" / "nlu" / f"{name}.yml")
+        for name in ("test_set", "typos", "benign_alarming", "places")}
+CONTRACT = (ROOT / "docs" / "contract" / "CONCERNS.md").read_text(encoding="utf-8").split("## Entities")[0]
+CONTRACT_INTENTS = re.findall(r"^\| `([a-z_]+)` \|", CONTRACT, flags=re.MULTILINE)
+CRISIS = ("crisis_immediate_danger", "crisis_suicide_self_harm")
+NEAR_DUPLICATE = 0.8  # Jaccard similarity of character trigrams
+
+
+def trigrams(text):
+    text = " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    return {text[i:i + 3] for i in range(max(1, len(text) - 2))}
+
+
+def test_every_contract_intent_has_training_examples():
+    counts = Counter(e.intent for e in TRAINING)
+    for intent in CONTRACT_INTENTS:
+        if intent == "nlu_fallback":
+            continue  # set by the FallbackClassifier, never trained
+        minimum = 25 if intent.startswith(("concern_", "crisis_")) else 10
+        assert counts[intent] >= minimum, f"{intent} has {counts[intent]} examples"
+
+
+def test_no_training_example_is_repeated():
+    counts = Counter(" ".join(e.text.lower().split()) for e in TRAINING)
+    assert [t for t, n in counts.items() if n > 1] == []
+
+
+def test_test_set_sizes():
+    counts = Counter(e.intent for e in SETS["test_set"])
+    for intent in CONTRACT_INTENTS:
+        if intent.startswith("concern_"):
+            assert counts[intent] >= 20, intent
+        if intent.startswith("crisis_"):
+            assert counts[intent] >= 60, intent
+    assert len(SETS["benign_alarming"]) >= 150
+    assert not [e for e in SETS["benign_alarming"] if e.intent in CRISIS]
+    assert sum(len(e.locations) for e in SETS["places"]) >= 100
+
+
+def test_typo_set_mirrors_the_test_set():
+    assert [e.intent for e in SETS["typos"]] == [e.intent for e in SETS["test_set"]]
+    changed = sum(a.text != b.text for a, b in zip(SETS["typos"], SETS["test_set"]))
+    assert changed == len(SETS["test_set"])
+
+
+# places.yml is left out on purpose: it measures the gazetteer-built entity ruler, which
+# learns nothing from training examples, and a bare place name ("Taunton") is in both.
+@pytest.mark.parametrize("name", ["test_set", "typos", "benign_alarming"])
+def test_evaluation_sets_hold_no_near_duplicates_of_training_examples(name):
+    training = [(trigrams(e.text), e.text) for e in TRAINING]
+    clashes = []
+    for example in SETS[name]:
+        grams = trigrams(example.text)
+        for other, text in training:
+            union = len(grams | other)
+            if union and len(grams & other) / union >= NEAR_DUPLICATE:
+                clashes.append((example.text, text))
+                break
+    assert clashes == [], f"{len(clashes)} near-duplicates, e.g. {clashes[:5]}"
