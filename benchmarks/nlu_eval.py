@@ -8,6 +8,8 @@ On the held-out sets in tests/nlu/ (never trained on):
 - crisis recall on the test set's crisis messages: "escalated" counts a crisis message
   answered by either crisis response (both start with 999), "exact" needs the right one;
 - false escalation: benign_alarming.yml and the CLINC150 test split classed as crisis;
+- crisis recall and false escalation on tests/nlu/sealed/, a set nobody on the team reads
+  (only counts are printed), for an estimate the safety-net review could not bias;
 - `location` entity F1 on places.yml (exact spans);
 - a keyword-matching baseline on the same sets, side by side;
 - k-fold cross-validation macro-F1 on the training data (trains k models).
@@ -311,6 +313,16 @@ def main(argv=None) -> int:
         missed = [e for e in scores["errors"] if e["gold"] in CRISIS and e["predicted"] not in CRISIS]
         for item in missed:
             print(f"    MISSED CRISIS: {item['text']!r} -> {item['predicted']}")
+
+    # Written after the safety-net phrases were last reviewed, by someone who saw neither
+    # them nor the training data, and never read by the team: only counts are printed.
+    sealed = read_examples(SETS / "sealed" / "crisis_sealed.yml")
+    sealed_predicted = model.intents([e.text for e in sealed])
+    sealed_scores = intent_scores([e.intent for e in sealed], sealed_predicted)
+    results["sealed_crisis"] = {k: v for k, v in sealed_scores.items() if k != "per_intent"}
+    print(f"{'sealed crisis set':<18}{sealed_scores['n']:>6}{sealed_scores['macro_f1']:>10.3f}"
+          f"{sealed_scores['crisis_recall_escalated']:>15.1%}{sealed_scores['false_escalation_rate']:>14.1%}   "
+          "(messages not shown: the set stays sealed)")
 
     clinc = read_clinc(SETS / "clinc150" / "test.jsonl")
     clinc_predicted = model.intents(clinc)

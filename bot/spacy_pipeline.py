@@ -66,16 +66,52 @@ def typing_slips(word: str) -> Set[str]:
     return {s for s in slips if len(s) >= MIN_SLIP_LENGTH - 1}
 
 
+# Spelling by sound: the usual English confusions, each applied once ("Froom", "Norwitch",
+# "Chessam", "Burnham on See").
+SOUND_ALIKE = [("ch", "tch"), ("tch", "ch"), ("sh", "ss"), ("wh", "w"), ("w", "wh"), ("ome", "oom"),
+               ("ea", "ee"), ("ee", "ea"), ("ck", "k"), ("y", "i"), ("i", "y"), ("ph", "f"), ("c", "k"),
+               ("k", "c"), ("ough", "uff"), ("wich", "ich"), ("ich", "itch"), ("ham", "um"), ("er", "a")]
+
+
+def sound_alike_spellings(word: str) -> Set[str]:
+    spellings = set()
+    for old, new in SOUND_ALIKE:
+        start = word.find(old)
+        while start != -1:
+            spellings.add(word[:start] + new + word[start + len(old):])
+            start = word.find(old, start + 1)
+    if word.endswith("e"):
+        spellings.add(word[:-1])
+    return spellings - {word}
+
+
+def undoubled(word: str) -> Set[str]:
+    """"Lynn" typed "Lyn": one of a doubled letter dropped, in a word of any length."""
+    return {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]}
+
+
 def name_slips(name: str) -> Set[str]:
-    """Slips of a (possibly multi-word) name: one slip in one long word."""
+    """Misspellings of a (possibly multi-word) name: one slip in one word."""
     words = name.lower().split()
     variants = set()
     for index, word in enumerate(words):
-        if len(word) < MIN_SLIP_LENGTH or not word.isalpha():
+        if not word.isalpha():
             continue
-        for slip in typing_slips(word):
-            variants.add(" ".join(words[:index] + [slip] + words[index + 1:]))
+        slips = undoubled(word)
+        if len(word) >= MIN_SLIP_LENGTH:
+            slips |= typing_slips(word) | sound_alike_spellings(word)
+        elif len(word) == MIN_SLIP_LENGTH - 1:
+            slips |= sound_alike_spellings(word)
+        for slip in slips:
+            if len(slip) >= 3:
+                variants.add(" ".join(words[:index] + [slip] + words[index + 1:]))
     return variants
+
+
+# Aliases like "Stafford town centre" help the directory resolve a place, but as entity
+# patterns they would swallow the words after the place name.
+GENERIC_SUFFIX = re.compile(r"\s+(?:town\s+centre|city\s+centre|town|city|ward|district|borough|area|village|parish)$",
+                            re.IGNORECASE)
 
 
 def collect_patterns(areas, protected_words: Set[str]) -> Tuple[List[dict], Dict[str, Set[str]]]:
@@ -90,6 +126,8 @@ def collect_patterns(areas, protected_words: Set[str]) -> Tuple[List[dict], Dict
     slip_owner: Dict[str, Set[str]] = defaultdict(set)
     for area in areas:
         for written in [area.name, *area.aliases]:
+            if GENERIC_SUFFIX.search(written) and GENERIC_SUFFIX.sub("", written).lower() in exact_keys:
+                continue
             if area.ambiguous:
                 patterns.append({"label": LABEL, "pattern": [{"ORTH": token} for token in written.split()]})
             else:

@@ -35,6 +35,12 @@ CATCHES = [
     ("nobody would miss me", SUICIDE),
     # typing slips
     ("i want to kil myslef", SUICIDE),
+    ("had loads to drink and then took all my sleeping tablets", SUICIDE),
+    ("I've planned exactly how I'll do it", SUICIDE),
+    ("please help, she says she's going to kill me", DANGER),
+    ("we are in danger", DANGER),
+    ("he says I'll never see the kids alive again", DANGER),
+    ("my son's just been knocked down by a car", DANGER),
     ("feeling suicdal", SUICIDE),
     # danger now
     ("he's going to kill me", DANGER),
@@ -87,6 +93,8 @@ LEAVES_ALONE = [
     ("his drinking is going to kill him one day", None),
     ("my friend OD'd last year and I want to get clean", "past"),
     ("how much is a samurai sword", None),
+    ("I'm in danger of losing my flat", None),
+    ("my dad was hit by a car years ago and still struggles", "past"),
 ]
 
 

@@ -127,7 +127,19 @@ PATTERNS: List[Pattern] = [
     _p("cuts-on-body", SUICIDE, r"\bcuts?\s+(?:all\s+)?(?:over|on|up|down)\s+(?:her|his|my|their)\s+(?:arms?|wrists?|legs?|thighs?|stomach|body)\b"),
     _p("blade-on-self", SUICIDE, rf"\b(?:blade|razor|knife)\b[^.?!]{{0,40}}\bon\s+{SELF}\b"),
 
+    _p("drink-and-pills", SUICIDE, rf"\b(?:drunk|drank|drinking)\b[^.?!]{{0,40}}\b(?:taken|took|swallowed|had|necked)\s+"
+                                   rf"(?:my\s+|all\s+(?:my\s+)?|a\s+load\s+of\s+|loads\s+of\s+|some\s+)?(?:\w+\s+)?{PILLS}"),
+    _p("worked-out-how", SUICIDE, r"\b(?:worked\s+out|planned|figured\s+out|decided)\s+(?:exactly\s+)?(?:how|when|where)\s+"
+                                  r"(?:i'?d|i\s+would|i'?ll|i\s+will|i'?m\s+going\s+to|to)\s+(?:do\s+it|end\s+it|kill\s+myself|go)\b"),
+
     # --- Immediate danger -----------------------------------------------------------------
+    _p("in-danger", DANGER, r"\b(?:i'?m|i\s+am|we'?re|we\s+are|she'?s|he'?s|they'?re|my\s+\w+\s+is)\s+in\s+(?:real\s+|serious\s+|immediate\s+)?"
+                            r"danger\b(?!\s+of)"),
+    _p("help-he-will-kill", DANGER, r"\bhelp\b[^.?!]{0,20}\b(?:he|she|they)\s*(?:'ll|will|is\s+going\s+to|'s\s+going\s+to|gonna)\s+"
+                                    r"kill\s+(?:me|us|my|the\s+kids)\b"),
+    _p("never-see-alive", DANGER, r"\bnever\s+see\s+(?:them|him|her|me|the\s+kids|my\s+\w+)\s+alive\s+again\b"),
+    _p("hit-by-vehicle", DANGER, r"\b(?:hit|knocked\s+(?:down|over)|run\s+over)\s+by\s+a\s+(?:car|van|bus|lorry|truck|motorbike|train)\b",
+       check_past=True),
     _p("going-to-kill-me", DANGER, r"\b(?:is|'s|s|are|'re|re|am|was)\s+(?:going\s+to|gonna|about\s+to|trying\s+to|threatening\s+to)\s+"
                                    r"(?:kill|stab|shoot|hurt|attack|strangle|murder|rape|beat)\s+(?:me|us|her|him|them|my|the\s+(?:kids|children|baby))\b"
                                    r"(?!\s+(?:one\s+day|some\s?day|eventually|in\s+the\s+end))",
