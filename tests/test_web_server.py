@@ -88,7 +88,7 @@ def strict_web_server(logs_dir):
     server = ServiceProcess(
         "web-strict", [PYTHON, "-m", "bot.web", "--port", str(port)],
         server_env(RASA_URL=f"http://127.0.0.1:{free_port()}", RATE_LIMIT_BURST=3, RATE_LIMIT_PER_MINUTE=5,
-                   HANDLER_USERNAME="", HANDLER_PASSWORD=""),
+                   HANDLER_USERNAME="", HANDLER_PASSWORD="", ALLOWED_ORIGINS="https://www.anytown.gov.uk"),
         logs_dir, f"http://127.0.0.1:{port}/healthz", timeout=60).start()
     yield server
     server.stop()
@@ -142,3 +142,47 @@ def test_production_refuses_to_start_without_a_handler_password(monkeypatch):
     monkeypatch.setenv("HANDLER_PASSWORD", "")
     with pytest.raises(SystemExit):
         HandlerLogin.from_environment()
+
+
+def test_pages_are_locked_down_and_assets_cacheable(web_server):
+    page = requests.get(f"{web_server.url}/", timeout=10)
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert page.headers["cache-control"] == "no-store"
+    assert page.headers["x-frame-options"] == "DENY"
+    asset = requests.get(f"{web_server.url}/assets/govuk/govuk-frontend.min.css", timeout=10)
+    assert asset.status_code == 200 and "max-age" in asset.headers["cache-control"]
+    api = post_message(web_server, "hello")
+    assert api.headers["cache-control"] == "no-store"
+
+
+def test_other_websites_cannot_call_the_api_unless_allowed(web_server):
+    response = requests.post(f"{web_server.url}/api/message", headers={"Origin": "https://evil.example"},
+                             json={"sender": sender(), "message": "hello"}, timeout=30)
+    assert "access-control-allow-origin" not in {k.lower() for k in response.headers}
+
+
+def test_button_payloads_carry_the_mode():
+    from bot.web.server import with_button_entities
+
+    assert with_button_entities("/affirm", {"mode": "kiosk"}) == '/affirm{"mode": "kiosk"}'
+    assert with_button_entities("/concern_loneliness", {"mode": "kiosk", "place": "Thetford"}) == \
+        '/concern_loneliness{"mode": "kiosk", "location": "Thetford"}'
+    assert with_button_entities("I feel lonely", {"mode": "kiosk"}) == "I feel lonely"
+    assert with_button_entities('/affirm{"x": 1}', {"mode": "web"}) == '/affirm{"x": 1}'
+
+
+def test_a_kiosk_button_as_the_first_message_gets_kiosk_wording(web_server):
+    response = post_message(web_server, "/concern_loneliness", {"mode": "kiosk", "place": "Thetford"})
+    said = " ".join(m.get("text") or "" for m in response.json()["messages"])
+    assert "Lots of people feel lonely. There are friendly groups nearby." in said  # the kiosk variation
+    assert "near Thetford" in said
+
+
+def test_an_allowed_council_site_can_embed_the_widget(strict_web_server):
+    origin = {"Origin": "https://www.anytown.gov.uk"}
+    preflight = requests.options(f"{strict_web_server.url}/api/message", headers={
+        **origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"},
+        timeout=10)
+    assert preflight.status_code == 204
+    assert preflight.headers["access-control-allow-origin"] == "https://www.anytown.gov.uk"
+    assert "POST" in preflight.headers["access-control-allow-methods"]

@@ -112,6 +112,20 @@ class HandlerLogin:
             int(expires) > (now or time.time()) and username == self.username
 
 
+BUTTON_PAYLOAD = re.compile(r"^/[a-z_]+$")
+
+
+def with_button_entities(text: str, metadata: dict) -> str:
+    """A button's payload ("/concern_loneliness") skips Rasa's NLU pipeline, so the
+    metadata that sets the mode (and a kiosk's place) travels as payload entities."""
+    if not BUTTON_PAYLOAD.match(text):
+        return text
+    entities = {"mode": metadata["mode"]}
+    if metadata.get("place"):
+        entities["location"] = metadata["place"]
+    return text + json.dumps(entities)
+
+
 def client_key(request: Request) -> str:
     return request.ip or "unknown"
 
@@ -127,6 +141,9 @@ def create_app(rasa_url: Optional[str] = None, login: Optional[HandlerLogin] = N
     limiter = limiter or RateLimiter(burst=int(os.environ.get("RATE_LIMIT_BURST", "8")), burst_seconds=10,
                                      per_minute=int(os.environ.get("RATE_LIMIT_PER_MINUTE", "40")))
     timeout = aiohttp.ClientTimeout(total=float(os.environ.get("RASA_TIMEOUT_SECONDS", "15")))
+    # Websites allowed to embed the widget and call /api/ from the browser, e.g.
+    # "https://www.anytown.gov.uk". Same-site use needs nothing here.
+    allowed_origins = {o.strip() for o in os.environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip()}
     kiosk_timeouts = {
         "warn": int(os.environ.get("KIOSK_WARN_SECONDS", "120")),
         "wipe": int(os.environ.get("KIOSK_WIPE_SECONDS", "180")),
@@ -140,13 +157,34 @@ def create_app(rasa_url: Optional[str] = None, login: Optional[HandlerLogin] = N
     async def close_client(app, loop):
         await app.ctx.http.close()
 
+    @app.middleware("request")
+    async def preflight(request):
+        if request.method == "OPTIONS" and request.path.startswith("/api/"):
+            return empty(status=204)
+
     @app.middleware("response")
     async def security_headers(request, response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("Cache-Control", "no-store")
-        if request.path.startswith("/handler"):
+        if request.path.startswith(("/assets/", "/static/")) or request.path in ("/widget.js", "/widget.css"):
+            # Scripts, styles and fonts hold nothing personal: let browsers keep them.
+            response.headers["Cache-Control"] = "public, max-age=3600"
+        else:
+            response.headers["Cache-Control"] = "no-store"
+        if "text/html" in response.headers.get("content-type", ""):
+            # No page has inline script or style, so this can be strict.
+            response.headers["Content-Security-Policy"] = (
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+                "frame-ancestors 'none'")
             response.headers["X-Frame-Options"] = "DENY"
+        origin = request.headers.get("origin")
+        if request.path.startswith("/api/") and origin and origin in allowed_origins:
+            # A council's own website embedding the widget (ALLOWED_ORIGINS).
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+            response.headers["Vary"] = "Origin"
 
     def page(name: str, replacements: Optional[dict] = None) -> HTTPResponse:
         text = (STATIC_DIR / name).read_text(encoding="utf-8")
@@ -229,7 +267,7 @@ def create_app(rasa_url: Optional[str] = None, login: Optional[HandlerLogin] = N
         forwarded = {"mode": mode}
         if mode == "kiosk" and isinstance(metadata.get("place"), str):
             forwarded["place"] = metadata["place"][:80]
-        return await forward(request.app, sender, text.strip(), forwarded)
+        return await forward(request.app, sender, with_button_entities(text.strip(), forwarded), forwarded)
 
     @app.post("/api/end")
     async def end(request):
@@ -256,6 +294,9 @@ def create_app(rasa_url: Optional[str] = None, login: Optional[HandlerLogin] = N
 
     app.static("/static", str(STATIC_DIR), name="static")
     app.static("/assets/govuk", str(GOVUK_DIST), name="govuk")
+    # GOV.UK Frontend's compiled CSS asks for its fonts and images at these root paths.
+    app.static("/assets/fonts", str(GOVUK_DIST / "assets" / "fonts"), name="govuk_fonts")
+    app.static("/assets/images", str(GOVUK_DIST / "assets" / "images"), name="govuk_images")
     app.static("/widget.js", str(STATIC_DIR / "widget.js"), name="widget_js")
     app.static("/widget.css", str(STATIC_DIR / "widget.css"), name="widget_css")
     return app
