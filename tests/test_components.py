@@ -121,3 +121,38 @@ def test_kiosk_place_is_used_only_when_the_person_named_no_place(model_storage, 
     ])
     locations = [[e["value"] for e in r.get(ENTITIES) if e["entity"] == "location"] for r in results]
     assert locations == [["Thetford"], ["Dereham"], [], []]
+
+
+# --- TypoCorrector -------------------------------------------------------------------------------
+def test_typo_corrector_learns_the_training_words_and_fixes_slips(model_storage, context):
+    from rasa.nlu.constants import TOKENS_NAMES
+    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    from bot.components.spelling import TypoCorrector
+
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    training = TrainingData([Message(data={TEXT: t, INTENT: "x"}) for t in
+                             ["I feel so lonely", "my husband is controlling", "I have been scammed",
+                              "lonely and isolated", "he took my passport"]])
+    tokenizer.process_training_data(training)
+    resource = Resource("TypoCorrector")
+    corrector = TypoCorrector.create(TypoCorrector.get_default_config(), model_storage, resource, context)
+    corrector.train(training)
+
+    loaded = TypoCorrector.load(TypoCorrector.get_default_config(), model_storage, resource, context)
+    messages = [Message(data={TEXT: t}) for t in
+                ["i feel so lonley", "my husbnd is controling", "I have been scamed", "the dye is cast",
+                 "passprot", "zzzz"]]
+    tokenizer.process(messages)
+    loaded.process(messages)
+    words = [[t.text for t in m.get(TOKENS_NAMES[TEXT])] for m in messages]
+    assert words[0][-1] == "lonely"
+    assert messages[0].get(TOKENS_NAMES[TEXT])[-1].lemma == "lonely"  # what CountVectorsFeaturizer reads
+    assert words[1][1:] == ["husband", "is", "controlling"]
+    assert words[2][-1] == "scammed"
+    assert words[3] == ["the", "dye", "is", "cast"]  # short words are never changed
+    assert words[4] == ["passport"]  # two letters swapped
+    assert words[5] == ["zzzz"]  # nothing close: left alone
+    original = messages[1].get(TOKENS_NAMES[TEXT])[1]
+    assert (original.start, original.end) == (3, 9)  # positions unchanged, so entities are too
