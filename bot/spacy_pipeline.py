@@ -162,7 +162,7 @@ def training_vocabulary(nlu_dir: Path) -> Set[str]:
         if path.name.startswith("generated_"):
             continue
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"\[([^\]]+)\]\([^)]*\)", " ", text)  # annotated places are not ordinary words
         words |= set(re.findall(r"[a-z]+", text.lower()))
     return words
 

@@ -81,8 +81,14 @@ def cmd_load(args) -> int:
 
     data = read_data_dir(args.data)
     engine = db.make_engine(args.database)
-    counts = load(engine, data)
+    try:
+        counts = load(engine, data)
+    except ValueError as error:  # e.g. an area dropped from the files that imports still use
+        print(f"Nothing was loaded: {error}", file=sys.stderr)
+        return 1
     print(f"Loaded {counts['areas']} areas and {counts['services']} services into {_safe_url(str(engine.url))}")
+    if counts.get("replaced_imports"):
+        print(f"Replaced {counts['replaced_imports']} imported copies of records that the data files hold.")
     return 0
 
 
@@ -150,6 +156,10 @@ def cmd_search(args) -> int:
               f"Suggestions: {', '.join(response.place_not_found.suggestions) or 'none'}")
     elif response.place:
         print(f"Place: {response.place.name} ({response.place.type}, matched by {response.place.method})")
+        council = response.place.council
+        if council:
+            contact = ", ".join(c for c in (council.phone, council.website) if c)
+            print(f"Council: {council.name}" + (f" ({contact})" if contact else ""))
     for service in response.services:
         print(f"- {service.name} [{service.status}] {service.phone or ''}\n    {service.reason}")
     return 0

@@ -12,6 +12,7 @@ Database work runs in a thread pool so one slow query never stalls other request
 import asyncio
 import json
 import logging
+from dataclasses import asdict
 from typing import Optional
 
 from sanic import Sanic
@@ -42,7 +43,7 @@ def _int_param(request: Request, name: str, default=None, low=None, high=None) -
         return default
     try:
         value = int(float(raw))
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "nan"; "inf" and "1e999" overflow
         raise BadRequest(f"'{name}' must be a number (got '{raw}')")
     if (low is not None and value < low) or (high is not None and value > high):
         raise BadRequest(f"'{name}' must be between {low} and {high} (got {value})")
@@ -54,9 +55,12 @@ def _time_param(request: Request, name: str) -> Optional[str]:
     if not raw:
         return None
     parts = raw.split(":")
-    if len(parts) < 2 or not all(p.isdigit() for p in parts[:2]):
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() and len(p) <= 2 for p in parts):
         raise BadRequest(f"'{name}' must be a time like 09:00 (got '{raw}')")
-    return f"{int(parts[0]):02d}:{int(parts[1]):02d}"
+    hours, minutes = int(parts[0]), int(parts[1])
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        raise BadRequest(f"'{name}' must be a time of day between 00:00 and 24:00 (got '{raw}')")
+    return f"{hours:02d}:{minutes:02d}"
 
 
 def _paging(request: Request, default_per_page=DEFAULT_PER_PAGE):
@@ -141,7 +145,7 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
         place = request.args.get("place")
         place_info = None
         if place:
-            resolved = directory.resolve_place(place)
+            resolved = await in_thread(directory.resolve_place, place)  # may (re)load the gazetteer
             place_info = _place_json(resolved)
             if isinstance(resolved, PlaceNotFound):
                 return json_response({**oruk.page([], 0, 1, 1), "signpost": {"place": place_info}})
@@ -167,15 +171,15 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
             age=_int_param(request, "age", None, 0, 120), kinds=kinds))
         contents = []
         for result in response.services:
-            contents.append({
+            contents.append(oruk.compact({
                 "id": result.id, "name": result.name, "description": result.description,
                 "url": result.website, "email": result.email, "status": oruk.STATUS_TO_ORUK[result.status],
                 "organization": {"name": result.organization},
                 "phones": [{"number": result.phone}] if result.phone else [],
                 "signpost": result.to_dict(),
-            })
+            }))
         place = response.place or response.place_not_found
-        body = oruk.page(contents, len(contents), page_number, per_page)
+        body = oruk.page(contents, response.total, page_number, per_page)
         body["signpost"] = {"concern": concern, "place": _place_json(place) if place else None}
         return json_response(body)
 
@@ -185,7 +189,8 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
             found = listing.get_service(session, service_id)
             if found is None:
                 return None
-            areas = {a.id: a for a in session.execute(select(Area)).scalars()}
+            covered = [sa.area_id for sa in found.service_areas]
+            areas = {a.id: a for a in session.execute(select(Area).where(Area.id.in_(covered))).scalars()}
             return oruk.service_json(found, areas)
         body = await in_thread(with_session(fetch))
         if body is None:
@@ -196,18 +201,18 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
     async def service_at_locations(request):
         filters = _filters(request)
         page_number, per_page = _paging(request)
-        centre, proximity, place_info = None, None, None
+        centre, place_info = None, None
         postcode = request.args.get("postcode")
-        if request.args.get("proximity") and not postcode:
+        proximity = _int_param(request, "proximity", None, 0, 1_000_000)
+        if proximity is not None and not postcode:
             raise BadRequest("'proximity' needs a 'postcode' to measure from")
         if postcode:
-            resolved = directory.resolve_place(postcode)
+            resolved = await in_thread(directory.resolve_place, postcode)
             place_info = _place_json(resolved)
             if isinstance(resolved, PlaceNotFound) or resolved.method != "postcode":
                 return json_response({**oruk.page([], 0, 1, per_page), "signpost": {"place": place_info}})
             filters.area_chain = resolved.chain
-            if request.args.get("proximity"):
-                proximity = _int_param(request, "proximity", None, 0, 1_000_000)
+            if proximity is not None:
                 centre = (resolved.latitude, resolved.longitude)
                 if centre[0] is None:
                     raise BadRequest(f"We have no map position for {resolved.name}, so cannot use proximity")
@@ -259,19 +264,22 @@ def create_app(directory: Directory, name: str = "signpost_directory") -> Sanic:
 
 
 def _sal_json(row) -> dict:
-    return {"id": row.id, "service_id": row.service_id, "location_id": row.location_id,
-            "service": oruk.service_summary(row.service),
-            "location": {"id": row.location.id, "name": row.location.name,
-                         "description": row.location.description,
-                         "location_type": row.location.location_type,
-                         "latitude": row.location.latitude, "longitude": row.location.longitude}}
+    return oruk.compact({
+        "id": row.id, "service_id": row.service_id, "location_id": row.location_id,
+        "service": oruk.service_summary(row.service),
+        "location": {"id": row.location.id, "name": row.location.name,
+                     "description": row.location.description,
+                     "location_type": row.location.location_type,
+                     "latitude": row.location.latitude, "longitude": row.location.longitude}})
 
 
 def _place_json(place) -> dict:
     if isinstance(place, PlaceMatch):
         return {"found": True, "area_id": place.area_id, "name": place.name, "type": place.type,
                 "matched_text": place.matched_text, "method": place.method,
-                "postcode": place.postcode, "chain": place.chain, "chain_names": place.chain_names}
+                "postcode": place.postcode, "chain": place.chain, "chain_names": place.chain_names,
+                # the council's general contact route, for questions the directory cannot answer
+                "council": asdict(place.council) if place.council else None}
     return {"found": False, "text": place.text, "reason": place.reason, "message": place.message,
             "suggestions": place.suggestions}
 

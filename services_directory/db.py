@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,7 +25,10 @@ def make_engine(url: str = None) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"check_same_thread": False})
+        # A pool of connections (SQLAlchemy 1.4 opens a new one per session for a
+        # SQLite file): opening one and setting its pragmas costs more than a search.
+        pool = {"poolclass": QueuePool} if database and database != ":memory:" else {}
+        engine = create_engine(url, future=True, connect_args={"check_same_thread": False}, **pool)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):

@@ -11,9 +11,13 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
+from services_directory.places import normalise_place as _place_key
 from services_directory.vocabulary import (
     ALL_TAGS, AREA_TYPES, AUDIENCES, KINDS, NATIONAL_AREA_ID, STATUSES, WEEKDAYS,
 )
+
+# libyaml's safe loader when PyYAML has it: the same documents, ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCES_DIR = DATA_DIR / "sources"
@@ -26,7 +30,9 @@ TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$")
 URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
-AREA_FIELDS = {"id", "name", "type", "parent", "aliases", "postcode_districts", "lat", "lon", "ambiguous"}
+AREA_FIELDS = {"id", "name", "type", "parent", "aliases", "postcode_districts", "lat", "lon", "ambiguous",
+               "council"}
+COUNCIL_FIELDS = {"name", "website", "phone"}
 SERVICE_FIELDS = {
     "id", "name", "organization", "kind", "description", "concerns", "audiences",
     "minimum_age", "maximum_age", "areas", "contact", "hours", "open_24_7", "schedule",
@@ -60,6 +66,14 @@ class DataError(Exception):
 
 
 @dataclass
+class CouncilRecord:
+    """The council for an area: its general contact route (docs/directory-data.md)."""
+    name: str
+    website: Optional[str] = None
+    phone: Optional[str] = None
+
+
+@dataclass
 class AreaRecord:
     id: str
     name: str
@@ -71,6 +85,7 @@ class AreaRecord:
     lon: Optional[float]
     ambiguous: bool
     file: str
+    council: Optional[CouncilRecord] = None
 
 
 @dataclass
@@ -131,7 +146,7 @@ class _Checker:
     def load_list(self, path: Path, root: Path) -> List[dict]:
         name = str(path.relative_to(root))
         try:
-            content = yaml.safe_load(path.read_text(encoding="utf-8"))
+            content = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else "unknown line"
@@ -153,37 +168,41 @@ class _Checker:
                 records.append(item)
         return records
 
-    def text(self, file, rid, raw, key, required=True, max_length=None):
+    def text(self, file, rid, raw, key, required=True, max_length=None, where=""):
+        """`where` prefixes the field name for nested mappings ("contact.")."""
         value = raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.problem(file, rid, key, "is required")
+                self.problem(file, rid, f"{where}{key}", "is required")
             return None
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            self.problem(file, rid, key, "must be text")
+            self.problem(file, rid, f"{where}{key}", "must be text")
             return None
         value = " ".join(str(value).split())
         if max_length and len(value) > max_length:
-            self.problem(file, rid, key, f"is longer than {max_length} characters")
+            self.problem(file, rid, f"{where}{key}", f"is longer than {max_length} characters")
         return value
 
-    def text_list(self, file, rid, raw, key, vocabulary=None, required=False):
+    def text_list(self, file, rid, raw, key, vocabulary=None, required=False, where=""):
         value = raw.get(key)
+        name = f"{where}{key}"
         if value is None:
             if required:
-                self.problem(file, rid, key, "is required (a list)")
+                self.problem(file, rid, name, "is required (a list)")
             return []
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(file, rid, key, "must be a list of text values")
+            self.problem(file, rid, name, "must be a list of text values")
             return []
         if required and not value:
-            self.problem(file, rid, key, "must not be empty")
+            self.problem(file, rid, name, "must not be empty")
+        for v in sorted({v for v in value if value.count(v) > 1}):
+            self.problem(file, rid, name, f"lists '{v}' more than once")
         if vocabulary is not None:
             for v in value:
                 if v not in vocabulary:
-                    self.problem(file, rid, key, f"'{v}' is not one of: {', '.join(vocabulary)}")
+                    self.problem(file, rid, name, f"'{v}' is not one of: {', '.join(vocabulary)}")
         return [v.strip() for v in value]
 
     def date(self, file, rid, raw, key, required=False):
@@ -247,9 +266,31 @@ def read_areas(checker: _Checker, root: Path) -> List[AreaRecord]:
                 type=area_type or "", parent=checker.text(file, rid, raw, "parent", required=False),
                 aliases=checker.text_list(file, rid, raw, "aliases"), postcode_districts=codes,
                 lat=coordinates["lat"], lon=coordinates["lon"], ambiguous=ambiguous, file=file,
+                council=_read_council(checker, file, rid, raw),
             ))
     _check_area_links(checker, areas)
     return areas
+
+
+def _read_council(checker: _Checker, file, rid, raw) -> Optional[CouncilRecord]:
+    """The optional `council` mapping: name (required), website and phone (optional)."""
+    if raw.get("council") is None:
+        return None
+    council = raw["council"]
+    if not isinstance(council, dict):
+        checker.problem(file, rid, "council", "must be a mapping with name, and optionally website and phone")
+        return None
+    checker.unknown_fields(file, rid, council, COUNCIL_FIELDS, where="council.")
+    name = checker.text(file, rid, council, "name", max_length=200, where="council.")
+    website = checker.text(file, rid, council, "website", required=False, where="council.")
+    if website and not URL.match(website):
+        checker.problem(file, rid, "council.website", f"'{website}' must be a full address starting https://")
+    phone = checker.text(file, rid, council, "phone", required=False, where="council.")
+    if phone and not PHONE.match(phone):
+        checker.problem(file, rid, "council.phone", f"'{phone}' does not look like a UK phone number")
+    if name is None:
+        return None
+    return CouncilRecord(name=name, website=website, phone=phone)
 
 
 def _check_area_links(checker: _Checker, areas: List[AreaRecord]) -> None:
@@ -258,6 +299,16 @@ def _check_area_links(checker: _Checker, areas: List[AreaRecord]) -> None:
         if area.id in by_id:
             checker.problem(area.file, area.id, "id", f"duplicate area id (also in {by_id[area.id].file})")
         by_id[area.id] = area
+    names: Dict[str, AreaRecord] = {}
+    for area in areas:  # a name that leads to two places would resolve to either, silently
+        for name in dict.fromkeys([area.name, *area.aliases]):
+            key = _place_key(name)
+            other = names.setdefault(key, area)
+            if key and other.id != area.id:
+                field_name = "name" if name == area.name else "aliases"
+                checker.problem(area.file, area.id, field_name,
+                                f"'{name}' is also a name of '{other.id}' (in {other.file}); "
+                                "a name must lead to one place, so qualify one of them")
     codes: Dict[str, str] = {}
     for area in areas:
         if area.id == NATIONAL_AREA_ID:
@@ -291,7 +342,24 @@ def read_services(checker: _Checker, root: Path, area_ids: set) -> List[ServiceR
                 checker.problem(file, rid, "id", f"duplicate service id (also in {seen[record.id]})")
             seen[record.id] = file
             services.append(record)
+    _check_duplicate_records(checker, services)
     return services
+
+
+def _check_duplicate_records(checker: _Checker, services: List[ServiceRecord]) -> None:
+    """Two live records with the same name for the same area are one service entered
+    twice: a search would offer it twice. Keep one (ids are never reused)."""
+    live: Dict[tuple, ServiceRecord] = {}
+    for record in services:
+        if record.status == "ended" or not record.name:
+            continue
+        for area in record.areas:
+            other = live.setdefault((_place_key(record.name), area), record)
+            if other.id != record.id:
+                checker.problem(record.file, record.id, "name",
+                                f"'{record.name}' for '{area}' is already record '{other.id}' "
+                                f"(in {other.file}); keep one of them")
+                break
 
 
 def _read_service(checker: _Checker, file, rid, raw, area_ids) -> ServiceRecord:
@@ -316,15 +384,15 @@ def _read_service(checker: _Checker, file, rid, raw, area_ids) -> ServiceRecord:
         c.problem(file, rid, "contact", "must be a mapping (phone, text, email, website, webchat, how_to_contact)")
         contact = {}
     c.unknown_fields(file, rid, contact, CONTACT_FIELDS, where="contact.")
-    phone = c.text(file, rid, contact, "phone", required=False)
+    phone = c.text(file, rid, contact, "phone", required=False, where="contact.")
     if phone and not PHONE.match(phone):
         c.problem(file, rid, "contact.phone", f"'{phone}' does not look like a UK phone number")
-    email = c.text(file, rid, contact, "email", required=False)
+    email = c.text(file, rid, contact, "email", required=False, where="contact.")
     if email and not EMAIL.match(email):
         c.problem(file, rid, "contact.email", f"'{email}' is not an email address")
     urls = {}
     for key in ("website", "webchat"):
-        urls[key] = c.text(file, rid, contact, key, required=False)
+        urls[key] = c.text(file, rid, contact, key, required=False, where="contact.")
         if urls[key] and not URL.match(urls[key]):
             c.problem(file, rid, f"contact.{key}", f"'{urls[key]}' must be a full address starting https://")
 
@@ -338,7 +406,7 @@ def _read_service(checker: _Checker, file, rid, raw, area_ids) -> ServiceRecord:
             c.problem(file, rid, "schedule", "each entry must be {days, opens, closes}")
             continue
         c.unknown_fields(file, rid, slot, SCHEDULE_FIELDS, where="schedule.")
-        days = c.text_list(file, rid, slot, "days", vocabulary=WEEKDAYS, required=True)
+        days = c.text_list(file, rid, slot, "days", vocabulary=WEEKDAYS, required=True, where="schedule.")
         opens, closes = str(slot.get("opens", "")), str(slot.get("closes", ""))
         if not TIME.match(opens) or not TIME.match(closes) or opens == "24:00":
             c.problem(file, rid, "schedule", f"times must be HH:MM (got opens '{opens}', closes '{closes}')")
@@ -351,8 +419,8 @@ def _read_service(checker: _Checker, file, rid, raw, area_ids) -> ServiceRecord:
         c.problem(file, rid, "source", "must be a mapping with document and quote")
         source = {}
     c.unknown_fields(file, rid, source, SOURCE_FIELDS, where="source.")
-    document = c.text(file, rid, source, "document")
-    quote = c.text(file, rid, source, "quote")
+    document = c.text(file, rid, source, "document", where="source.")
+    quote = c.text(file, rid, source, "quote", where="source.")
 
     open_24_7 = raw.get("open_24_7", False)
     if not isinstance(open_24_7, bool):
@@ -377,9 +445,9 @@ def _read_service(checker: _Checker, file, rid, raw, area_ids) -> ServiceRecord:
         audiences=c.text_list(file, rid, raw, "audiences", vocabulary=AUDIENCES),
         areas=areas, status=status or "", source_document=document or "", source_quote=quote or "",
         last_verified=last_verified, review_due=review_due,
-        phone=phone, text=c.text(file, rid, contact, "text", required=False), email=email,
+        phone=phone, text=c.text(file, rid, contact, "text", required=False, where="contact."), email=email,
         website=urls["website"], webchat=urls["webchat"],
-        how_to_contact=c.text(file, rid, contact, "how_to_contact", required=False),
+        how_to_contact=c.text(file, rid, contact, "how_to_contact", required=False, where="contact."),
         hours=c.text(file, rid, raw, "hours", required=False), open_24_7=open_24_7,
         schedule=schedule, what_happens=c.text(file, rid, raw, "what_happens", required=False),
         minimum_age=minimum_age, maximum_age=maximum_age,
@@ -393,16 +461,25 @@ def read_taxonomy(checker: _Checker, root: Path) -> Dict[str, Any]:
     if not path.exists():
         return {"vocabularies": {}, "concerns": {}}
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         checker.problem("taxonomy.yml", "-", "-", f"not valid YAML: {error}")
         return {"vocabularies": {}, "concerns": {}}
+    if not isinstance(content, dict):
+        checker.problem("taxonomy.yml", "-", "-", "must be a mapping with vocabularies and concerns")
+        return {"vocabularies": {}, "concerns": {}}
     vocabularies = content.get("vocabularies") or {}
     concerns = content.get("concerns") or {}
+    if not isinstance(vocabularies, dict) or not isinstance(concerns, dict):
+        checker.problem("taxonomy.yml", "-", "-", "vocabularies and concerns must be mappings")
+        return {"vocabularies": {}, "concerns": {}}
     for concern, terms in concerns.items():
         if concern not in ALL_TAGS:
             checker.problem("taxonomy.yml", concern, "concerns", "is not a concern tag from CONCERNS.md")
-        for term in terms or []:
+        if not isinstance(terms, list) or not all(isinstance(term, dict) for term in terms):
+            checker.problem("taxonomy.yml", concern, "concerns", "must be a list of {vocabulary, id, name}")
+            continue
+        for term in terms:
             if term.get("vocabulary") not in vocabularies:
                 checker.problem("taxonomy.yml", concern, "vocabulary", f"'{term.get('vocabulary')}' is not listed under vocabularies")
             if not term.get("id") or not term.get("name"):

@@ -1,6 +1,7 @@
 """The ORUK list endpoints' filters as plain queries (the HTTP layer only parses and
 formats). Ended services are left out unless asked for."""
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
@@ -47,9 +48,11 @@ def _service_query(filters: ServiceFilters):
     if not filters.include_ended:
         query = query.where(Service.status != "ended")
     if filters.search:
-        pattern = f"%{filters.search.strip().lower()}%"
-        query = query.where(or_(func.lower(Service.name).like(pattern),
-                                func.lower(Service.description).like(pattern)))
+        # The words as typed: "%" and "_" are not wildcards here.
+        words = filters.search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{words}%"
+        query = query.where(or_(func.lower(Service.name).like(pattern, escape="\\"),
+                                func.lower(Service.description).like(pattern, escape="\\")))
     if filters.taxonomy_term_id:
         query = query.where(Service.id.in_(
             select(Attribute.link_id).where(Attribute.taxonomy_term_id == filters.taxonomy_term_id)))
@@ -96,26 +99,33 @@ def list_service_at_locations(session, filters: ServiceFilters, page: int, per_p
     """Service-at-location rows; with a centre and proximity, only those within that many
     metres of it (nearest first). Locations are area centres, so this is approximate."""
     services = _service_query(filters).with_only_columns(Service.id)
-    query = (select(ServiceAtLocation)
-             .where(ServiceAtLocation.service_id.in_(services))
-             .options(selectinload(ServiceAtLocation.location),
-                      selectinload(ServiceAtLocation.service).selectinload(Service.organization)))
-    rows = list(session.execute(query).scalars())
-    if centre is not None:
-        with_distance = []
-        for row in rows:
-            location = row.location
-            if location.latitude is None:
-                continue
-            distance = distance_metres(centre[0], centre[1], location.latitude, location.longitude)
-            if proximity is None or distance <= proximity:
-                with_distance.append((distance, row))
-        with_distance.sort(key=lambda pair: (pair[0], pair[1].service.name))
-        rows = [row for _, row in with_distance]
-    else:
-        rows.sort(key=lambda row: (row.service.name, row.id))
-    total = len(rows)
-    return rows[(page - 1) * per_page: page * per_page], total
+    options = (selectinload(ServiceAtLocation.location),
+               selectinload(ServiceAtLocation.service).selectinload(Service.organization))
+    query = select(ServiceAtLocation).where(ServiceAtLocation.service_id.in_(services))
+    if centre is None:  # page in SQL: never load every row of a large directory
+        total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        rows = session.execute(
+            query.join(Service, Service.id == ServiceAtLocation.service_id)
+            .order_by(Service.name, ServiceAtLocation.id)
+            .offset((page - 1) * per_page).limit(per_page).options(*options)).scalars()
+        return list(rows), total
+    # Nearest first: only locations inside a box around the centre can be within
+    # `proximity` metres (a degree of latitude is 111 km; of longitude, less).
+    located = query.join(Location, Location.id == ServiceAtLocation.location_id).where(
+        Location.latitude.isnot(None), Location.longitude.isnot(None))
+    if proximity is not None:
+        dlat = proximity / 111_000 + 0.01
+        dlon = proximity / (111_000 * max(0.1, math.cos(math.radians(centre[0])))) + 0.01
+        located = located.where(Location.latitude.between(centre[0] - dlat, centre[0] + dlat),
+                                Location.longitude.between(centre[1] - dlon, centre[1] + dlon))
+    with_distance = []
+    for row in session.execute(located.options(*options)).scalars():
+        distance = distance_metres(centre[0], centre[1], row.location.latitude, row.location.longitude)
+        if proximity is None or distance <= proximity:
+            with_distance.append((distance, row))
+    with_distance.sort(key=lambda pair: (pair[0], pair[1].service.name, pair[1].id))
+    rows = [row for _, row in with_distance]
+    return rows[(page - 1) * per_page: page * per_page], len(rows)
 
 
 def get_service(session, service_id: str) -> Optional[Service]:

@@ -6,7 +6,8 @@ attribute); Signpost's additions sit beside them: concern and audience tags, `ki
 provenance (`source_document`, `source_quote`), review dates and our three-valued
 `status` (active, unverified, ended), which the ORUK export maps to the standard's.
 
-The place hierarchy (area, area_name, postcode_district) is ours: ORUK has no gazetteer.
+The place hierarchy (area, area_name, postcode_district, area_council) is ours: ORUK
+has no gazetteer.
 """
 from sqlalchemy import (
     Boolean, Column, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
@@ -34,6 +35,7 @@ class Area(Base):
     postcode_districts = relationship(
         "PostcodeDistrict", back_populates="area", cascade="all, delete-orphan"
     )
+    council = relationship("AreaCouncil", uselist=False, cascade="all, delete-orphan")
 
 
 class AreaName(Base):
@@ -54,6 +56,18 @@ class PostcodeDistrict(Base):
     code = Column(String(8), primary_key=True)
     area_id = Column(String(80), ForeignKey("area.id", ondelete="CASCADE"), nullable=False)
     area = relationship("Area", back_populates="postcode_districts")
+
+
+class AreaCouncil(Base):
+    """The council that runs general services for an area: its general contact route,
+    for questions the directory cannot answer. A separate table so that databases
+    created before it existed gain it on the next `load` (create_all adds tables)."""
+
+    __tablename__ = "area_council"
+    area_id = Column(String(80), ForeignKey("area.id", ondelete="CASCADE"), primary_key=True)
+    name = Column(String(200), nullable=False)
+    website = Column(String(500))
+    phone = Column(String(60))
 
 
 class Organization(Base):
@@ -94,15 +108,19 @@ class Service(Base):
     organization = relationship("Organization", back_populates="services")
     phones = relationship("Phone", cascade="all, delete-orphan", order_by="Phone.id")
     schedules = relationship("Schedule", cascade="all, delete-orphan", order_by="Schedule.id")
-    service_areas = relationship("ServiceArea", cascade="all, delete-orphan")
+    # Ordered, so that an export is the same every time (and diffs show real changes).
+    service_areas = relationship("ServiceArea", cascade="all, delete-orphan", order_by="ServiceArea.area_id")
     concerns = relationship("ServiceConcern", cascade="all, delete-orphan")
     audiences = relationship("ServiceAudience", cascade="all, delete-orphan")
-    service_at_locations = relationship("ServiceAtLocation", cascade="all, delete-orphan")
+    service_at_locations = relationship("ServiceAtLocation", cascade="all, delete-orphan",
+                                        order_by="ServiceAtLocation.id")
+    coverage = relationship("ServiceCoverage", cascade="all, delete-orphan")
     attributes = relationship(
         "Attribute",
         primaryjoin="and_(Service.id == foreign(Attribute.link_id), Attribute.link_type == 'service')",
         cascade="all, delete-orphan",
         viewonly=False,
+        order_by="Attribute.taxonomy_term_id",
     )
 
     @property
@@ -156,6 +174,19 @@ class ServiceConcern(Base):
     concern = Column(String(60), primary_key=True)
 
 
+class ServiceCoverage(Base):
+    """Derived, for search: one row per (area covered, concern) of each service, so that
+    "services for this concern in any of these areas" is a range scan of one index
+    instead of a probe per service covering the areas. Written by `load` and `import`
+    alongside service_area and service_concern; never edited on its own."""
+
+    __tablename__ = "service_coverage"
+    __table_args__ = (Index("ix_service_coverage_service", "service_id"), {"sqlite_with_rowid": False})
+    area_id = Column(String(80), ForeignKey("area.id"), primary_key=True)
+    concern = Column(String(60), primary_key=True)
+    service_id = Column(String(36), ForeignKey("service.id", ondelete="CASCADE"), primary_key=True)
+
+
 class ServiceAudience(Base):
     __tablename__ = "service_audience"
     service_id = Column(String(36), ForeignKey("service.id", ondelete="CASCADE"), primary_key=True)
@@ -204,6 +235,16 @@ class TaxonomyTerm(Base):
     taxonomy_id = Column(String(36), ForeignKey("taxonomy.id"), nullable=False, index=True)
     term_uri = Column(String(500))
     taxonomy = relationship("Taxonomy")
+
+
+class ConcernTerm(Base):
+    """Which taxonomy terms each concern tag maps to (taxonomy.yml): the loader attaches
+    them to every service with the concern, and the importer reads them backwards to
+    give an imported service our concern tags."""
+
+    __tablename__ = "concern_term"
+    concern = Column(String(60), primary_key=True)
+    taxonomy_term_id = Column(String(36), ForeignKey("taxonomy_term.id"), primary_key=True)
 
 
 class Attribute(Base):

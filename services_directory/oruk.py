@@ -14,16 +14,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import FlushError
 from sqlalchemy.orm import selectinload
 
-from services_directory.loader import IMPORTED_PREFIX, stable_id
+from services_directory.files import TIME
+from services_directory.loader import AUDIENCE_TAXONOMY, CONCERN_TAXONOMY, IMPORTED_PREFIX, stable_id
 from services_directory.models import (
-    Area, Attribute, Organization, Phone, Schedule, Service, ServiceArea, ServiceAtLocation,
-    ServiceAudience, ServiceConcern, Taxonomy, TaxonomyTerm,
+    Area, Attribute, ConcernTerm, Organization, Phone, Schedule, Service, ServiceArea, ServiceAtLocation,
+    ServiceAudience, ServiceConcern, ServiceCoverage, Taxonomy, TaxonomyTerm,
 )
 from services_directory.places import Gazetteer, normalise_place
-from services_directory.vocabulary import ALL_TAGS, AUDIENCES, NATIONAL_AREA_ID
+from services_directory.vocabulary import ALL_TAGS, AUDIENCES, KINDS, NATIONAL_AREA_ID, STATUSES
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema" / "oruk-3.0"
 VERSION = "HSDS-UK-3.0"
@@ -44,14 +47,26 @@ def _time(value: str) -> str:
     return "23:59:59" if value == "24:00" else f"{value}:00"
 
 
+def compact(value: Any) -> Any:
+    """Leave out fields with no value. The ORUK schemas type fields as string or number,
+    not null: `"email": null` fails validation where a missing email is fine. Our own
+    `signpost` extension keeps its nulls (no schema covers it; the importer reads it)."""
+    if isinstance(value, dict):
+        return {key: item if key == "signpost" else compact(item)
+                for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [compact(item) for item in value]
+    return value
+
+
 def organization_json(organization: Organization) -> dict:
-    return {"id": organization.id, "name": organization.name,
-            "description": organization.description, "website": organization.website}
+    return compact({"id": organization.id, "name": organization.name,
+                    "description": organization.description, "website": organization.website})
 
 
 def service_summary(service: Service) -> dict:
     """The one-to-one fields of a service: ORUK's `service_list` item."""
-    return {
+    return compact({
         "id": service.id,
         "organization_id": service.organization_id,
         "name": service.name,
@@ -64,7 +79,7 @@ def service_summary(service: Service) -> dict:
         "assured_date": service.assured_date.isoformat() if service.assured_date else None,
         "alert": _alert(service),
         "organization": organization_json(service.organization),
-    }
+    })
 
 
 def _alert(service: Service) -> Optional[str]:
@@ -130,18 +145,18 @@ def service_json(service: Service, areas: Dict[str, Area]) -> dict:
         },
     })
     result.pop("last_modified")
-    return result
+    return compact(result)
 
 
 def taxonomy_term_json(term: TaxonomyTerm) -> dict:
-    return {"id": term.id, "code": term.code, "name": term.name, "description": term.description,
-            "taxonomy": term.taxonomy.name if term.taxonomy else None, "taxonomy_id": term.taxonomy_id,
-            "term_uri": term.term_uri, "term": term.name}
+    return compact({"id": term.id, "code": term.code, "name": term.name, "description": term.description,
+                    "taxonomy": term.taxonomy.name if term.taxonomy else None, "taxonomy_id": term.taxonomy_id,
+                    "term_uri": term.term_uri, "term": term.name})
 
 
 def taxonomy_json(taxonomy: Taxonomy) -> dict:
-    return {"id": taxonomy.id, "name": taxonomy.name, "description": taxonomy.description,
-            "uri": taxonomy.uri, "version": taxonomy.version}
+    return compact({"id": taxonomy.id, "name": taxonomy.name, "description": taxonomy.description,
+                    "uri": taxonomy.uri, "version": taxonomy.version})
 
 
 def page(contents: List[Any], total_items: int, page_number: int, per_page: int) -> dict:
@@ -243,66 +258,116 @@ def feed_items(document: Any) -> List[dict]:
     return items
 
 
-def _concerns_from_terms(session, terms: List[dict]) -> List[str]:
-    """Map a feed's taxonomy terms back to our concern tags."""
-    by_code: Dict[tuple, List[str]] = {}
-    for attribute_term in session.execute(
-        select(TaxonomyTerm).options(selectinload(TaxonomyTerm.taxonomy))
-    ).scalars():
-        by_code.setdefault((attribute_term.taxonomy.name, attribute_term.code), []).append(attribute_term.id)
-    concern_by_term: Dict[str, set] = {}
-    for link in session.execute(select(Attribute.taxonomy_term_id, ServiceConcern.concern).join(
-            ServiceConcern, ServiceConcern.service_id == Attribute.link_id)).all():
-        concern_by_term.setdefault(link[0], set()).add(link[1])
-    concerns = set()
-    for term in terms:
-        code, vocabulary, name = str(term.get("code") or term.get("id") or ""), term.get("taxonomy") or term.get("vocabulary"), term.get("name")
-        if code in ALL_TAGS:
-            concerns.add(code)
-        if name in ALL_TAGS:
-            concerns.add(name)
-        for term_id in by_code.get((vocabulary, code), []):
-            concerns |= {c for c in concern_by_term.get(term_id, set())}
-    return sorted(concerns)
+class _TermIndex:
+    """Our taxonomy terms, to map a feed's terms back to concern tags and to attach
+    terms (attributes) to imported services as the loader does for file records."""
+
+    def __init__(self, session):
+        self.term_ids = set()
+        self.by_key: Dict[tuple, List[str]] = {}  # (vocabulary, code), (vocabulary, name), (uri,)
+        for term in session.execute(select(TaxonomyTerm).options(selectinload(TaxonomyTerm.taxonomy))).scalars():
+            self.term_ids.add(term.id)
+            keys = [(term.taxonomy.name, term.code), (term.taxonomy.name, term.name.lower())]
+            keys += [(term.term_uri,)] if term.term_uri else []
+            for key in keys:
+                self.by_key.setdefault(key, []).append(term.id)
+        self.concerns_by_term: Dict[str, set] = {}
+        if inspect(session.connection()).has_table(ConcernTerm.__tablename__):  # absent before a new load
+            for concern, term_id in session.execute(select(ConcernTerm.concern, ConcernTerm.taxonomy_term_id)):
+                self.concerns_by_term.setdefault(term_id, set()).add(concern)
+
+    def concerns(self, terms: List[dict]) -> List[str]:
+        """Map a feed's taxonomy terms back to our concern tags: by vocabulary and code
+        (ORUK 1.0 `service_taxonomys`), by term URI or by vocabulary and name (ORUK 3.0
+        dropped `code`), or a concern tag itself."""
+        concerns = set()
+        for term in terms:
+            code = str(term.get("code") or term.get("id") or "")
+            vocabulary = term.get("taxonomy") or term.get("vocabulary")
+            names = {str(n) for n in (term.get("name"), term.get("term")) if n}
+            concerns |= {tag for tag in {code, *names} if tag in ALL_TAGS}
+            keys = [(vocabulary, code), (term.get("term_uri"),)] + [(vocabulary, n.lower()) for n in names]
+            for key in keys:
+                for term_id in self.by_key.get(key, []):
+                    concerns |= self.concerns_by_term.get(term_id, set())
+        return sorted(concerns)
+
+    def for_service(self, concerns: List[str], audiences: List[str], feed_terms: List[dict]) -> List[str]:
+        """Term ids to attach: the ones the loader attaches for these concerns and
+        audiences, and the feed's own terms where they are terms of ours (as in our
+        export), so an export imported again keeps its categories."""
+        wanted = [stable_id("taxonomy_term", CONCERN_TAXONOMY, c) for c in concerns]
+        for concern in concerns:
+            wanted += [t for t, tags in self.concerns_by_term.items() if concern in tags]
+        wanted += [stable_id("taxonomy_term", AUDIENCE_TAXONOMY, a) for a in audiences]
+        wanted += [str(term.get("id")) for term in feed_terms]
+        return [t for t in dict.fromkeys(wanted) if t in self.term_ids]
 
 
-def _schedules_from(item: dict) -> List[Schedule]:
+def _objects(item: dict, key: str, label: str) -> List[dict]:
+    value = item.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise FeedError(f"{label}: field '{key}' must be a list of objects")
+    return value
+
+
+def _clock(value, label: str, field_name: str) -> str:
+    """'09:00', '09:00:00' or '09:00:00Z' as HH:MM; ORUK's 23:59:59 closing is our 24:00."""
+    text = str(value or "").strip()
+    if text.startswith("23:59:59"):
+        return "24:00"
+    if not TIME.match(text[:5]) or (len(text) > 5 and text[5] != ":"):
+        raise FeedError(f"{label}: field '{field_name}' has '{value}', not a time like 09:00")
+    return text[:5]
+
+
+def _schedules_from(item: dict, label: str) -> List[Schedule]:
     slots = []
-    for slot in item.get("schedules") or []:  # 3.0
+    for index, slot in enumerate(_objects(item, "schedules", label)):  # 3.0
         byday, opens, closes = slot.get("byday"), slot.get("opens_at"), slot.get("closes_at")
         if byday and opens and closes:
-            slots.append(Schedule(byday=byday.upper(), opens_at=opens[:5], closes_at=closes[:5]))
-    for slot in item.get("regular_schedules") or []:  # 1.0
+            days = [d.strip() for d in str(byday).upper().split(",")]
+            if not all(d in DAY_NAMES for d in days):
+                raise FeedError(f"{label}: field 'schedules[{index}].byday' has '{byday}', not days like MO,TU")
+            slots.append(Schedule(byday=",".join(days),
+                                  opens_at=_clock(opens, label, f"schedules[{index}].opens_at"),
+                                  closes_at=_clock(closes, label, f"schedules[{index}].closes_at")))
+    for index, slot in enumerate(_objects(item, "regular_schedules", label)):  # 1.0
         weekday, opens, closes = str(slot.get("weekday", "")), slot.get("opens_at"), slot.get("closes_at")
         day = {name.lower(): code for code, name in DAY_NAMES.items()}.get(weekday.lower())
         if day is None and weekday.isdigit() and 1 <= int(weekday) <= 7:
             day = list(DAY_NAMES)[int(weekday) - 1]
-        if day and opens and closes:
-            slots.append(Schedule(byday=day, opens_at=opens[:5], closes_at=closes[:5]))
+        if day is None:
+            raise FeedError(f"{label}: field 'regular_schedules[{index}].weekday' has '{weekday}', "
+                            "not a day like Monday")
+        if opens and closes:
+            slots.append(Schedule(byday=day,
+                                  opens_at=_clock(opens, label, f"regular_schedules[{index}].opens_at"),
+                                  closes_at=_clock(closes, label, f"regular_schedules[{index}].closes_at")))
     return slots
 
 
-def _phones_from(item: dict) -> List[str]:
-    numbers = [p.get("number") for p in item.get("phones") or []]  # HSDS 3.0 / ours
-    for contact in item.get("contacts") or []:  # ORUK 1.0 keeps phones on contacts
-        numbers += [p.get("number") for p in contact.get("phones") or []]
+def _phones_from(item: dict, label: str) -> List[str]:
+    numbers = [p.get("number") for p in _objects(item, "phones", label)]  # HSDS 3.0 / ours
+    for contact in _objects(item, "contacts", label):  # ORUK 1.0 keeps phones on contacts
+        numbers += [p.get("number") for p in _objects(contact, "phones", label)]
     return [n.strip() for n in numbers if isinstance(n, str) and re.search(r"\d{3}", n)]
 
 
-def _terms_from(item: dict) -> List[dict]:
-    terms = [a.get("taxonomy_term") or {} for a in item.get("attributes") or []]  # 3.0
-    terms += [t.get("taxonomy") or {} for t in item.get("service_taxonomys") or []]  # 1.0
-    return terms
+def _terms_from(item: dict, label: str) -> List[dict]:
+    terms = [a.get("taxonomy_term") or {} for a in _objects(item, "attributes", label)]  # 3.0
+    terms += [t.get("taxonomy") or {} for t in _objects(item, "service_taxonomys", label)]  # 1.0
+    return [t for t in terms if isinstance(t, dict)]
 
 
-def _areas_from(item: dict, gazetteer: Gazetteer, default_area: str) -> List[str]:
+def _areas_from(item: dict, gazetteer: Gazetteer, default_area: str, label: str) -> List[str]:
     area_ids = []
-    for area in item.get("service_areas") or []:
+    for area in _objects(item, "service_areas", label):
         for text in (area.get("extent"), area.get("service_area"), area.get("name")):
-            if text and text in gazetteer.areas:
+            if isinstance(text, str) and text in gazetteer.areas:
                 area_ids.append(text)
                 break
-            if text:
+            if isinstance(text, str) and text:
                 key = normalise_place(text)
                 if key in gazetteer.names:
                     area_ids.append(gazetteer.names[key][0])
@@ -310,81 +375,127 @@ def _areas_from(item: dict, gazetteer: Gazetteer, default_area: str) -> List[str
     return sorted(set(area_ids)) or [default_area]
 
 
+def _age(item: dict, eligibility: dict, key: str, label: str) -> Optional[int]:
+    """minimum_age / maximum_age from the service (3.0) or its first eligibility (1.0)."""
+    value, field_name = item.get(key), key
+    if value is None:
+        value, field_name = eligibility.get(key), f"eligibilitys[0].{key}"
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 120 \
+            or value != int(value):
+        raise FeedError(f"{label}: field '{field_name}' has {value!r}, not an age in whole years")
+    return int(value)
+
+
 def import_feed(sessions, document: Any, source: str, default_area: str = NATIONAL_AREA_ID) -> int:
-    """Add or replace the feed's services (keyed by their ORUK id). All or nothing."""
+    """Add or replace the feed's services (keyed by their ORUK id). All or nothing: the
+    first problem raises FeedError naming the record and the field, and nothing is kept."""
     items = feed_items(document)
     with sessions.begin() as session:
         gazetteer = Gazetteer.from_session(session)
         if default_area not in gazetteer.areas:
             raise FeedError(f"--area '{default_area}' is not an area id; load the directory first")
+        terms = _TermIndex(session)
         organizations = {o.name: o for o in session.execute(select(Organization)).scalars()}
+        seen: Dict[str, str] = {}
         for index, item in enumerate(items, start=1):
             label = f"service {index} ({item.get('name') or item.get('id') or 'no name'})"
-            for field_name in ("id", "name"):
-                if not isinstance(item.get(field_name), str) or not item[field_name].strip():
-                    raise FeedError(f"{label}: field '{field_name}' is missing or not text")
-            extension = item.get("signpost") or {}
-            oruk_status = str(item.get("status") or "active").lower()
-            status = extension.get("status") or ORUK_TO_STATUS.get(oruk_status)
-            if status is None:
-                raise FeedError(f"{label}: field 'status' has unknown value '{item.get('status')}'")
-            org_data = item.get("organization") or {}
-            org_name = org_data.get("name") or item["name"]
-            organization = organizations.get(org_name)
-            if organization is None:
-                organization = Organization(
-                    id=org_data.get("id") if _is_uuid(org_data.get("id")) else stable_id("organization", org_name),
-                    name=org_name, description=org_data.get("description") or org_name,
-                    website=org_data.get("website") or org_data.get("url"),
+            try:
+                for field_name in ("id", "name"):
+                    if not isinstance(item.get(field_name), str) or not item[field_name].strip():
+                        raise FeedError(f"{label}: field '{field_name}' is missing or not text")
+                if item["id"] in seen:
+                    raise FeedError(f"{label}: field 'id' repeats {item['id']} (also {seen[item['id']]})")
+                seen[item["id"]] = label
+                extension = item.get("signpost") or {}
+                if not isinstance(extension, dict):
+                    raise FeedError(f"{label}: field 'signpost' must be an object")
+                oruk_status = str(item.get("status") or "active").lower()
+                status = extension.get("status") or ORUK_TO_STATUS.get(oruk_status)
+                if status is None:
+                    raise FeedError(f"{label}: field 'status' has unknown value '{item.get('status')}'")
+                if status not in STATUSES:
+                    raise FeedError(f"{label}: field 'signpost.status' has unknown value '{status}'")
+                kind = extension.get("kind") or "service"
+                if kind not in KINDS:
+                    raise FeedError(f"{label}: field 'signpost.kind' has unknown value '{kind}'")
+                org_data = item.get("organization") or {}
+                if not isinstance(org_data, dict):
+                    raise FeedError(f"{label}: field 'organization' must be an object")
+                org_name = org_data.get("name") or item["name"]
+                organization = organizations.get(org_name)
+                if organization is None:
+                    taken = {o.id for o in organizations.values()}
+                    org_id = org_data.get("id") if _is_uuid(org_data.get("id")) else None
+                    organization = Organization(
+                        # the feed's id, unless another organisation of ours already has it
+                        id=org_id if org_id and org_id not in taken else stable_id("organization", org_name),
+                        name=org_name, description=org_data.get("description") or org_name,
+                        website=org_data.get("website") or org_data.get("url"),
+                    )
+                    session.add(organization)
+                    organizations[org_name] = organization
+                service_id = item["id"] if _is_uuid(item["id"]) else stable_id("imported-service", source, item["id"])
+                existing = session.get(Service, service_id)
+                if existing is not None:
+                    if not existing.source_document.startswith(IMPORTED_PREFIX) and not extension:
+                        raise FeedError(f"{label}: id {service_id} belongs to a record from our data files")
+                    session.delete(existing)
+                    session.flush()
+                slug = extension.get("slug") or f"imported-{service_id}"
+                holder = session.execute(select(Service.id).where(Service.slug == slug)).scalar()
+                if holder is not None:
+                    raise FeedError(f"{label}: field 'signpost.slug' has '{slug}', already the slug of "
+                                    f"another service ({holder})")
+                feed_terms = _terms_from(item, label)
+                concerns = sorted({c for c in extension.get("concerns", []) if c in ALL_TAGS}) or \
+                    terms.concerns(feed_terms)
+                areas = sorted({a for a in extension.get("areas", []) if a in gazetteer.areas}) or \
+                    _areas_from(item, gazetteer, default_area, label)
+                audiences = sorted({a for a in extension.get("audiences", []) if a in AUDIENCES})
+                eligibilitys = _objects(item, "eligibilitys", label)
+                eligibility = eligibilitys[0] if eligibilitys else {}
+                source_info = extension.get("source") or {}
+                service = Service(
+                    id=service_id, slug=slug,
+                    organization=organization, name=item["name"].strip(),
+                    description=(item.get("description") or "").strip() or item["name"],
+                    kind=kind, status=status,
+                    status_note=extension.get("status_note"),
+                    ended_on=_date(extension.get("ended_on")),
+                    url=item.get("url") or None, email=item.get("email") or None,
+                    text_contact=extension.get("text"), webchat_url=extension.get("webchat"),
+                    how_to_contact=extension.get("how_to_contact"), hours=extension.get("hours"),
+                    open_24_7=bool(extension.get("open_24_7")), what_happens=extension.get("what_happens"),
+                    minimum_age=_age(item, eligibility, "minimum_age", label),
+                    maximum_age=_age(item, eligibility, "maximum_age", label),
+                    source_document=f"{IMPORTED_PREFIX}{source}",
+                    source_quote=source_info.get("quote") or f"Imported from {source}, ORUK id {item['id']}",
+                    assured_date=_date(item.get("assured_date")),
+                    review_due=_date(extension.get("review_due")) or dt.date.today() + dt.timedelta(days=90),
                 )
-                session.add(organization)
-                organizations[org_name] = organization
-            service_id = item["id"] if _is_uuid(item["id"]) else stable_id("imported-service", source, item["id"])
-            existing = session.get(Service, service_id)
-            if existing is not None:
-                if not existing.source_document.startswith(IMPORTED_PREFIX) and not extension:
-                    raise FeedError(f"{label}: id {service_id} belongs to a record from our data files")
-                session.delete(existing)
-                session.flush()
-            concerns = [c for c in extension.get("concerns", []) if c in ALL_TAGS] or \
-                _concerns_from_terms(session, _terms_from(item))
-            areas = [a for a in extension.get("areas", []) if a in gazetteer.areas] or \
-                _areas_from(item, gazetteer, default_area)
-            eligibility = (item.get("eligibilitys") or [{}])[0]
-            source_info = extension.get("source") or {}
-            service = Service(
-                id=service_id,
-                slug=extension.get("slug") or f"imported-{service_id[:8]}",
-                organization=organization, name=item["name"].strip(),
-                description=(item.get("description") or "").strip() or item["name"],
-                kind=extension.get("kind") or "service", status=status,
-                status_note=extension.get("status_note"),
-                ended_on=_date(extension.get("ended_on")),
-                url=item.get("url") or None, email=item.get("email") or None,
-                text_contact=extension.get("text"), webchat_url=extension.get("webchat"),
-                how_to_contact=extension.get("how_to_contact"), hours=extension.get("hours"),
-                open_24_7=bool(extension.get("open_24_7")), what_happens=extension.get("what_happens"),
-                minimum_age=item.get("minimum_age", eligibility.get("minimum_age")),
-                maximum_age=item.get("maximum_age", eligibility.get("maximum_age")),
-                source_document=f"{IMPORTED_PREFIX}{source}",
-                source_quote=source_info.get("quote") or f"Imported from {source}, ORUK id {item['id']}",
-                assured_date=_date(item.get("assured_date")),
-                review_due=_date(extension.get("review_due")) or dt.date.today() + dt.timedelta(days=90),
-            )
-            for number in _phones_from(item):
-                service.phones.append(Phone(number=number))
-            service.schedules.extend(_schedules_from(item))
-            for area_id in areas:
-                service.service_areas.append(ServiceArea(area_id=area_id))
-                service.service_at_locations.append(ServiceAtLocation(
-                    id=stable_id("service_at_location", service_id, area_id),
-                    location_id=stable_id("location", area_id)))
-            for concern in concerns:
-                service.concerns.append(ServiceConcern(concern=concern))
-            for audience in extension.get("audiences", []):
-                if audience in AUDIENCES:
+                for number in _phones_from(item, label):
+                    service.phones.append(Phone(number=number))
+                service.schedules.extend(_schedules_from(item, label))
+                for area_id in areas:
+                    service.service_areas.append(ServiceArea(area_id=area_id))
+                    service.service_at_locations.append(ServiceAtLocation(
+                        id=stable_id("service_at_location", service_id, area_id),
+                        location_id=stable_id("location", area_id)))
+                for concern in concerns:
+                    service.concerns.append(ServiceConcern(concern=concern))
+                    service.coverage += [ServiceCoverage(area_id=area_id, concern=concern) for area_id in areas]
+                for audience in audiences:
                     service.audiences.append(ServiceAudience(audience=audience))
-            session.add(service)
+                for term_id in terms.for_service(concerns, audiences, feed_terms):
+                    service.attributes.append(Attribute(id=stable_id("attribute", service_id, term_id),
+                                                        link_type="service", taxonomy_term_id=term_id))
+                session.add(service)
+                session.flush()  # a conflict now still names this record
+            except (IntegrityError, FlushError) as error:
+                reason = str(getattr(error, "orig", error)).splitlines()[0]
+                raise FeedError(f"{label}: the database refused it ({reason})") from error
     return len(items)
 
 

@@ -4,16 +4,20 @@
 Order of attempts: a postcode or outward code; an exact name or alias; then a close
 spelling (difflib) of a word or phrase in the text. Names that are everyday words
 ("Stone", "Street", "Wells") only count when written with a capital letter.
+
+A match also carries the council for the place (the nearest area in its chain that has
+one), so a question the directory cannot answer can go to the council's general route.
 """
 import difflib
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
-from services_directory.models import Area, AreaName, PostcodeDistrict
+from services_directory.models import Area, AreaCouncil, AreaName, PostcodeDistrict
 from services_directory.vocabulary import NATIONAL_AREA_ID
 
 # Full postcode ("IP24 2AB", "ip242ab") or outward code alone ("IP24", "TA1").
@@ -35,6 +39,16 @@ def normalise_place(text: str) -> str:
 
 
 @dataclass
+class Council:
+    """The council whose general contact route covers a place."""
+    name: str
+    website: Optional[str]
+    phone: Optional[str]
+    area_id: str  # the area the council is recorded on, e.g. "breckland"
+    area_name: str
+
+
+@dataclass
 class PlaceMatch:
     area_id: str
     name: str
@@ -46,6 +60,7 @@ class PlaceMatch:
     postcode: Optional[str] = None
     latitude: Optional[float] = None
     longitude: Optional[float] = None
+    council: Optional[Council] = None  # the nearest area in `chain` that has one
 
     @property
     def is_national(self) -> bool:
@@ -69,6 +84,51 @@ class _AreaInfo:
     latitude: Optional[float]
     longitude: Optional[float]
     ambiguous: bool
+    council: Optional[Council] = None
+
+
+class _CloseMatcher:
+    """difflib.get_close_matches over many keys, without comparing every key.
+
+    A character-bigram index picks the keys that can reach the cutoff: if two strings
+    have a SequenceMatcher ratio r >= c (c > 2/3), their matching blocks (in order,
+    adjacent ones merged, so a gap in one string between any two) hold M >= c(a+b)/2
+    characters in B <= 1 + 2M(1-c)/c blocks, so they share at least
+    M - B >= (a+b)(3c-2)/2 - 1 bigrams. Keys below that bound cannot match; the answer
+    is exactly difflib's over all keys. For lower cutoffs (suggestions), keys sharing
+    no bigram are skipped: a hint, not a guarantee.
+    """
+
+    def __init__(self, keys: Iterable[str]):
+        self.keys = sorted(set(keys))
+        self.postings: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
+        for index, key in enumerate(self.keys):
+            for gram, count in _bigrams(key).items():
+                self.postings[gram].append((index, count))
+
+    def close_matches(self, word: str, n: int, cutoff: float) -> List[str]:
+        shared: Dict[int, int] = defaultdict(int)
+        for gram, count in _bigrams(word).items():
+            for index, key_count in self.postings.get(gram, ()):
+                shared[index] += min(count, key_count)
+        if cutoff > 2 / 3:
+            factor = (3 * cutoff - 2) / 2
+            slack = 1 + 1e-9  # the bound's "- 1", plus room for floating point
+            candidates = [self.keys[i] for i, common in shared.items()
+                          if common >= factor * (len(word) + len(self.keys[i])) - slack]
+            longest_unbounded = slack / factor - len(word)  # keys this short need no shared bigram
+            if longest_unbounded >= 0:
+                candidates += [k for i, k in enumerate(self.keys) if len(k) <= longest_unbounded and i not in shared]
+        else:
+            candidates = [self.keys[i] for i in shared]
+        return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
+
+
+def _bigrams(text: str) -> Dict[str, int]:
+    grams: Dict[str, int] = defaultdict(int)
+    for i in range(len(text) - 1):
+        grams[text[i:i + 2]] += 1
+    return grams
 
 
 class Gazetteer:
@@ -80,16 +140,28 @@ class Gazetteer:
         self.names = names  # normalised key -> (area id, name as written)
         self.postcodes = postcodes  # outward code -> area id
         self.postcode_areas = {re.match(r"[A-Z]+", code).group(0) for code in postcodes}
-        self._fuzzy_keys = [k for k in names if len(k) >= MIN_FUZZY_LENGTH]
+        self._fuzzy = _CloseMatcher(k for k in names if len(k) >= MIN_FUZZY_LENGTH)
+        self._suggester = _CloseMatcher(names)
 
     @classmethod
     def from_session(cls, session) -> "Gazetteer":
-        areas = {
-            a.id: _AreaInfo(a.id, a.name, a.type, a.parent_id, a.latitude, a.longitude, a.ambiguous)
-            for a in session.execute(select(Area)).scalars()
-        }
-        names = {n.key: (n.area_id, n.name) for n in session.execute(select(AreaName)).scalars()}
-        postcodes = {p.code: p.area_id for p in session.execute(select(PostcodeDistrict)).scalars()}
+        """Plain column queries (no ORM objects): this runs again after every `load`."""
+        councils = {}
+        # A database loaded before councils were recorded has no such table until the
+        # next `load`: places still resolve, without a council.
+        if inspect(session.connection()).has_table(AreaCouncil.__tablename__):
+            councils = {row.area_id: row for row in session.execute(
+                select(AreaCouncil.area_id, AreaCouncil.name, AreaCouncil.website, AreaCouncil.phone))}
+        areas = {}
+        for a in session.execute(select(Area.id, Area.name, Area.type, Area.parent_id, Area.latitude,
+                                        Area.longitude, Area.ambiguous)):
+            council = councils.get(a.id)
+            areas[a.id] = _AreaInfo(
+                a.id, a.name, a.type, a.parent_id, a.latitude, a.longitude, bool(a.ambiguous),
+                Council(council.name, council.website, council.phone, a.id, a.name) if council else None)
+        names = {n.key: (n.area_id, n.name)
+                 for n in session.execute(select(AreaName.key, AreaName.area_id, AreaName.name))}
+        postcodes = {p.code: p.area_id for p in session.execute(select(PostcodeDistrict.code, PostcodeDistrict.area_id))}
         return cls(areas, names, postcodes)
 
     def chain(self, area_id: str) -> List[str]:
@@ -109,6 +181,14 @@ class Gazetteer:
                 return info.latitude, info.longitude
         return None, None
 
+    def council(self, area_id: str) -> Optional[Council]:
+        """The council of the nearest area in the chain that has one."""
+        for candidate in self.chain(area_id):
+            info = self.areas.get(candidate)
+            if info and info.council:
+                return info.council
+        return None
+
     def _match(self, area_id: str, matched_text: str, method: str, postcode=None) -> PlaceMatch:
         info = self.areas[area_id]
         lat, lon = self.coordinates(area_id)
@@ -116,7 +196,7 @@ class Gazetteer:
         names = [self.areas[a].name if a in self.areas else a for a in chain]
         return PlaceMatch(area_id=area_id, name=info.name, type=info.type, chain=chain, chain_names=names,
                           matched_text=matched_text, method=method, postcode=postcode,
-                          latitude=lat, longitude=lon)
+                          latitude=lat, longitude=lon, council=self.council(area_id))
 
     def resolve(self, text: str):
         """Return a PlaceMatch, or a PlaceNotFound that says why and what to try."""
@@ -190,7 +270,7 @@ class Gazetteer:
             key = normalise_place(phrase)
             if len(key) < MIN_FUZZY_LENGTH or key in STOPWORDS:
                 continue
-            for candidate in difflib.get_close_matches(key, self._fuzzy_keys, n=1, cutoff=FUZZY_CUTOFF):
+            for candidate in self._fuzzy.close_matches(key, n=1, cutoff=FUZZY_CUTOFF):
                 score = difflib.SequenceMatcher(None, key, candidate).ratio()
                 if self.areas[self.names[candidate][0]].ambiguous:
                     continue  # never guess an everyday word from a misspelling
@@ -202,8 +282,8 @@ class Gazetteer:
 
     def suggest(self, text: str, limit: int = 3) -> List[str]:
         key = normalise_place(text)
-        keys = difflib.get_close_matches(key, list(self.names), n=limit, cutoff=0.6)
-        return [self.areas[self.names[k][0]].name for k in keys]
+        keys = self._suggester.close_matches(key, n=limit * 3, cutoff=0.6)
+        return list(dict.fromkeys(self.areas[self.names[k][0]].name for k in keys))[:limit]
 
     def place_names(self):
         """(name, ambiguous) for every name and alias, for building entity patterns."""
