@@ -49,6 +49,11 @@ class ActionFindServices(Action):
             routes = (await directory.find_async(concern, place_query, kinds=("safeguarding_route",), limit=2)).services \
                 if wants_route else []
             found = await directory.find_async(concern, place_query, limit=PAGE_SIZE, page=offset // PAGE_SIZE + 1)
+            if not more and not found.services and not routes:
+                # Some concerns (anti-social behaviour, say) are answered by reporting
+                # routes rather than services: better those than nothing.
+                routes = (await directory.find_async(concern, place_query, kinds=("safeguarding_route",),
+                                                     limit=PAGE_SIZE)).services
         except DirectoryUnavailable as error:
             logger.warning("Directory unavailable: %s", error)  # no conversation text logged
             dispatcher.utter_message(response="utter_directory_unavailable")
@@ -59,8 +64,12 @@ class ActionFindServices(Action):
                                     len(found.services) + len(routes))
         dispatcher.utter_message(text=intro)
         if routes:
-            heading = ("Reporting route (tell the caller):" if mode == "handler"
-                       else "To report your worry, so someone can check on them:")
+            if mode == "handler":
+                heading = "Reporting route (tell the caller):"
+            elif wants_route:
+                heading = "To report your worry, so someone can check on them:"
+            else:
+                heading = "You can report it to:"
             dispatcher.utter_message(text=heading)
             for route in routes:
                 dispatcher.utter_message(text=replies.service_card(route, mode))

@@ -92,7 +92,7 @@ def case_notes(concern: Optional[str], safe_now: Optional[bool], place: Optional
     elif location == "declined" or not location:
         area = "not given"
     else:
-        area = f"not recognised (caller said a place we do not cover)"
+        area = "not recognised (caller said a place we do not cover)"
     safety = {True: "yes", False: "NO: emergency advice given", None: "not asked"}[safe_now]
     listed = "; ".join(f"{s.name} {s.phone or s.website or ''}".strip() for s in services) or "none found"
     lines = [

@@ -25,10 +25,10 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import Counter
+
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 import yaml
 

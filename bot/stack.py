@@ -84,11 +84,13 @@ class ServiceProcess:
             return "(no log)"
 
 
-def directory_process(database_url: str, log_dir: Path) -> ServiceProcess:
+def directory_process(database_url: str, log_dir: Path, ready_path: str = "/health",
+                      name: str = "directory") -> ServiceProcess:
+    """The directory API; ready when `ready_path` answers (`/health` needs loaded data)."""
     port = free_port()
     return ServiceProcess(
-        "directory", [PYTHON, "-m", "services_directory", "--database", database_url, "serve", "--port", str(port)],
-        server_env(), log_dir, f"http://127.0.0.1:{port}/health", timeout=60)
+        name, [PYTHON, "-m", "services_directory", "--database", database_url, "serve", "--port", str(port)],
+        server_env(), log_dir, f"http://127.0.0.1:{port}{ready_path}", timeout=60)
 
 
 def action_process(directory_url: str, log_dir: Path) -> ServiceProcess:

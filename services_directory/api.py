@@ -18,7 +18,7 @@ from typing import Optional
 from sanic import Sanic
 from sanic.exceptions import NotFound
 from sanic.request import Request
-from sanic.response import HTTPResponse, json as json_response
+from sanic.response import json as json_response
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 

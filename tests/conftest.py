@@ -90,6 +90,17 @@ def chat(rasa_url: str, sender: str, text: str, metadata: dict = None) -> list:
     return response.json()
 
 
+def run_coroutine(coroutine):
+    """Run a coroutine to completion from a test. Playwright's sync API keeps an event
+    loop running on the main thread for the browser tests' session, so asyncio.run()
+    there would refuse; a worker thread has no loop of its own yet."""
+    from concurrent.futures import ThreadPoolExecutor
+    import asyncio
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def texts(messages: list) -> str:
     return "\n".join(m.get("text", "") for m in messages if m.get("text"))
 

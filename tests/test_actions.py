@@ -1,6 +1,5 @@
 """Every custom action, run against a real SQLite directory served by the real
 directory API (the `directory_server` fixture), from tracker fixtures."""
-import asyncio
 import re
 
 import pytest
@@ -10,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as action_module
 from actions.directory_client import DirectoryClient, DirectoryUnavailable
 from services_directory.files import read_data_dir
+from tests.conftest import run_coroutine
 
 DOMAIN = {}
 PHONE = re.compile(r"\b0\d{2,4}(?: ?\d{2,4}){1,3}\b|\b116 123\b|\b999\b|\b111\b|\b101\b")
@@ -44,7 +44,7 @@ def tracker(slots=None, intent="inform_location", ranking=None):
 
 def run(action, state):
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, state, DOMAIN))
+    events = run_coroutine(action.run(dispatcher, state, DOMAIN))
     return dispatcher.messages, events
 
 
@@ -186,3 +186,11 @@ def test_directory_client_reports_a_dead_directory_quickly():
     client = DirectoryClient("http://127.0.0.1:9", timeout=0.5)
     with pytest.raises(DirectoryUnavailable):
         client.find("concern_loneliness", "Thetford")
+
+
+def test_reporting_routes_when_no_service_covers_the_concern(directory):
+    messages, _ = run(action_module.ActionFindServices(),
+                      tracker({"concern": "concern_antisocial_behaviour", "location": "Norwich"}))
+    text = all_text(messages)
+    assert "You can report it to:" in text
+    assert "101" in text

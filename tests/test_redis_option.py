@@ -1,11 +1,9 @@
 """The production tracker store option, against the real Redis on 127.0.0.1:6379:
 conversations are kept only for the retention period, then expire."""
-import asyncio
-
 import pytest
 import redis
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, run_coroutine
 
 REDIS_DB = 15  # a database number the tests own
 
@@ -37,11 +35,11 @@ def test_redis_tracker_store_keeps_conversations_for_the_retention_period_only(r
     store = TrackerStore.create(endpoints.tracker_store, domain)
     tracker = DialogueStateTracker("redis-test", domain.slots)
     tracker.update(UserUttered("I feel lonely", {"name": "concern_loneliness", "confidence": 1.0}))
-    asyncio.run(store.save(tracker))
+    run_coroutine(store.save(tracker))
 
     keys = redis_env.keys("signpost*")
     assert keys, "the conversation was not stored in Redis"
     ttl = redis_env.ttl(keys[0])
     assert 0 < ttl <= 1800, f"conversations must expire (ttl {ttl})"
-    restored = asyncio.run(store.retrieve("redis-test"))
+    restored = run_coroutine(store.retrieve("redis-test"))
     assert restored.latest_message.text == "I feel lonely"

@@ -25,7 +25,7 @@ from typing import Deque, Dict, Optional
 import aiohttp
 from sanic import Sanic
 from sanic.request import Request
-from sanic.response import HTTPResponse, empty, file, html, json as json_response, redirect
+from sanic.response import HTTPResponse, empty, html, json as json_response, redirect
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ def create_app(rasa_url: Optional[str] = None, login: Optional[HandlerLogin] = N
             response.headers["Cache-Control"] = "public, max-age=3600"
         else:
             response.headers["Cache-Control"] = "no-store"
-        if "text/html" in response.headers.get("content-type", ""):
+        if "text/html" in (response.content_type or ""):
             # No page has inline script or style, so this can be strict.
             response.headers["Content-Security-Policy"] = (
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

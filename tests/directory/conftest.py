@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.directory.directory_test_support import ApiServer, copy_data_dir, ranking_data
+from tests.directory.directory_test_support import start_api, copy_data_dir, ranking_data
 from services_directory import db
 from services_directory.files import read_data_dir
 from services_directory.loader import load
@@ -126,6 +126,6 @@ def api(backend, request, loaded_url, tmp_path_factory) -> str:
     if backend == "sqlite":
         yield request.getfixturevalue("directory_server").url
         return
-    server = ApiServer(loaded_url, tmp_path_factory.mktemp("api-logs") / "api-postgresql.log")
+    server = start_api(loaded_url, tmp_path_factory.mktemp("api-logs") / "api-postgresql.log")
     yield server.url
     server.stop()

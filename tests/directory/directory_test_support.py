@@ -1,14 +1,10 @@
 """Helpers for the services directory tests (imported by conftest.py and the tests)."""
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import requests
 import yaml
 from sqlalchemy import inspect, select
 
@@ -76,40 +72,8 @@ def run_cli(*args, timeout=120) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
 
 
-class ApiServer:
-    """`python -m services_directory serve` on a free port; ready when `ready_path` answers."""
+def start_api(database_url: str, log_path: Path, ready_path: str = "/health"):
+    """`python -m services_directory serve` on a free port (bot/stack.py), started."""
+    from bot.stack import directory_process
 
-    def __init__(self, database_url: str, log_path: Path, ready_path: str = "/health"):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        log = log_path.open("ab")
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "services_directory", "--database", database_url, "serve", "--port", str(self.port)],
-            cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"API exited with {self.process.returncode}:\n{log_path.read_text()}")
-            try:
-                if requests.get(self.url + ready_path, timeout=1).status_code < 500:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"API did not start:\n{log_path.read_text()}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-
+    return directory_process(database_url, log_path.parent, ready_path=ready_path, name=log_path.stem).start()

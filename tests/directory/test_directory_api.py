@@ -12,7 +12,7 @@ from services_directory.loader import CONCERN_TAXONOMY, stable_id
 from services_directory.models import Service, ServiceConcern
 from services_directory.places import distance_metres
 from tests.conftest import POSTGRES_ADMIN_URL
-from tests.directory.directory_test_support import ApiServer
+from tests.directory.directory_test_support import start_api
 
 PAGE_KEYS = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"}
 
@@ -211,7 +211,7 @@ def api_without_database(backend, tmp_path_factory):
         url = url.render_as_string(hide_password=False)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('empty') / 'empty.sqlite3'}"
-    server = ApiServer(url, tmp_path_factory.mktemp("api-down") / "api.log", ready_path="/")
+    server = start_api(url, tmp_path_factory.mktemp("api-down") / "api.log", ready_path="/")
     yield server.url
     server.stop()
 

@@ -127,24 +127,14 @@
     send(text, null, null);
   }
 
-  function showError(text) {
-    inputError.textContent = '';
-    inputError.appendChild(el('span', 'govuk-visually-hidden', 'Error: '));
-    inputError.appendChild(document.createTextNode(text));
-    inputError.hidden = false;
-    formGroup.classList.add('govuk-form-group--error');
-    input.classList.add('govuk-textarea--error');
-    input.setAttribute('aria-describedby', 'handler-input-hint handler-input-error');
-    announce.say('Error: ' + text);
-  }
+  var fieldError = new Core.FieldError({
+    group: formGroup, input: input, message: inputError, errorClass: 'govuk-textarea--error',
+    describedBy: 'handler-input-hint', errorId: 'handler-input-error', announce: announce
+  });
 
-  function clearError() {
-    inputError.hidden = true;
-    inputError.textContent = '';
-    formGroup.classList.remove('govuk-form-group--error');
-    input.classList.remove('govuk-textarea--error');
-    input.setAttribute('aria-describedby', 'handler-input-hint');
-  }
+  function showError(text) { fieldError.show(text); }
+
+  function clearError() { fieldError.clear(); }
 
   function showBanner(title, nodes) {
     document.getElementById('handler-banner-title').textContent = title;

@@ -171,24 +171,15 @@
     }
   });
 
-  function showError(text) {
-    inputError.textContent = '';
-    inputError.appendChild(el('span', 'govuk-visually-hidden', 'Error: '));
-    inputError.appendChild(document.createTextNode(text));
-    inputError.hidden = false;
-    formGroup.classList.add('govuk-form-group--error');
-    input.classList.add('govuk-input--error');
-    input.setAttribute('aria-describedby', 'kiosk-input-error');
-    announce.say('Error: ' + text);
-  }
+  var fieldError = new Core.FieldError({
+    group: formGroup, input: input, message: inputError, errorClass: 'govuk-input--error',
+    describedBy: '', errorId: 'kiosk-input-error', announce: announce
+  });
 
-  function clearError() {
-    inputError.hidden = true;
-    inputError.textContent = '';
-    formGroup.classList.remove('govuk-form-group--error');
-    input.classList.remove('govuk-input--error');
-    input.removeAttribute('aria-describedby');
-  }
+  function showError(text) { fieldError.show(text); }
+
+  function clearError() { fieldError.clear(); }
+
 
   function send(message, shownText, fromButton) {
     if (busy) return;

@@ -327,6 +327,41 @@
     return node;
   }
 
+  /**
+   * The GOV.UK inline error on one field, shared by every page.
+   * @param {{group: Element, input: Element, message: Element, errorClass: string,
+   *          describedBy: string, errorId: string, announce: Announcer}} parts
+   *   describedBy: the input's aria-describedby without the error ('' if none).
+   */
+  function FieldError(parts) {
+    this.parts = parts;
+  }
+
+  FieldError.prototype.show = function (text) {
+    var p = this.parts;
+    p.message.textContent = '';
+    p.message.appendChild(el('span', 'govuk-visually-hidden', 'Error: '));
+    p.message.appendChild(document.createTextNode(text));
+    p.message.hidden = false;
+    p.group.classList.add('govuk-form-group--error');
+    p.input.classList.add(p.errorClass);
+    p.input.setAttribute('aria-describedby', (p.describedBy + ' ' + p.errorId).trim());
+    p.announce.say('Error: ' + text);
+  };
+
+  FieldError.prototype.clear = function () {
+    var p = this.parts;
+    p.message.hidden = true;
+    p.message.textContent = '';
+    p.group.classList.remove('govuk-form-group--error');
+    p.input.classList.remove(p.errorClass);
+    if (p.describedBy) {
+      p.input.setAttribute('aria-describedby', p.describedBy);
+    } else {
+      p.input.removeAttribute('aria-describedby');
+    }
+  };
+
   /** Valid buttons of a reply: [{title, payload}] with string fields only. */
   function buttonsOf(message) {
     if (!message || !Array.isArray(message.buttons)) return [];
@@ -344,6 +379,7 @@
     renderServiceCard: renderServiceCard,
     announceText: announceText,
     Announcer: Announcer,
+    FieldError: FieldError,
     buttonsOf: buttonsOf,
     el: el
   };

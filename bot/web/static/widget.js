@@ -380,24 +380,15 @@
 
     // --- behaviour ---
 
-    function showError(text) {
-      error.textContent = '';
-      error.appendChild(el('span', 'govuk-visually-hidden', 'Error: '));
-      error.appendChild(document.createTextNode(text));
-      error.hidden = false;
-      group.classList.add('govuk-form-group--error');
-      input.classList.add('govuk-textarea--error');
-      input.setAttribute('aria-describedby', 'signpost-input-hint signpost-input-error');
-      announce.say('Error: ' + text);
-    }
+    var fieldError = new Core.FieldError({
+      group: group, input: input, message: error, errorClass: 'govuk-textarea--error',
+      describedBy: 'signpost-input-hint', errorId: 'signpost-input-error', announce: announce
+    });
 
-    function clearError() {
-      error.hidden = true;
-      error.textContent = '';
-      group.classList.remove('govuk-form-group--error');
-      input.classList.remove('govuk-textarea--error');
-      input.setAttribute('aria-describedby', 'signpost-input-hint');
-    }
+    function showError(text) { fieldError.show(text); }
+
+    function clearError() { fieldError.clear(); }
+
 
     function submitText(message, shownText, fromButton) {
       if (busy || state.exiting) return;
