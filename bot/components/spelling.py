@@ -23,11 +23,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 import rasa.shared.utils.io
 
+from bot.components.slips import deletes, one_slip_apart
+
 VOCABULARY_FILE = "vocabulary.json"
-
-
-def deletes(word: str) -> Set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 class Vocabulary:
@@ -60,20 +58,9 @@ class Vocabulary:
         found: Set[str] = set()
         for key in deletes(word) | {word}:
             for candidate in self.by_delete.get(key, ()):
-                if candidate != word and _one_edit(word, candidate):
+                if candidate != word and one_slip_apart(word, candidate):
                     found.add(candidate)
         return found
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
