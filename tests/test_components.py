@@ -156,3 +156,13 @@ def test_typo_corrector_learns_the_training_words_and_fixes_slips(model_storage,
     assert words[5] == ["zzzz"]  # nothing close: left alone
     original = messages[1].get(TOKENS_NAMES[TEXT])[1]
     assert (original.start, original.end) == (3, 9)  # positions unchanged, so entities are too
+
+
+
+def test_typo_corrector_reads_slips_in_the_training_data_as_the_word():
+    from bot.components.spelling import Vocabulary
+
+    vocabulary = Vocabulary({"the": 500, "teh": 2, "die": 40, "dye": 1, "lonely": 30}, min_length=4, two_slips_from=8)
+    assert vocabulary.correct("teh") == "the"
+    assert vocabulary.correct("dye") is None  # not common enough a neighbour to be sure
+    assert vocabulary.correct("lonley") == "lonely"

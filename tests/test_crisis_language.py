@@ -944,3 +944,23 @@ def test_a_small_child_swallowing_poison_gets_the_danger_route_not_samaritans():
 
 def test_a_threat_to_kill_is_danger_even_when_it_mentions_suicide():
     assert check("he says he's going to kill himself and me").finding.intent == DANGER
+
+
+@pytest.mark.parametrize("text", [
+    "what do I do if I'm in danger later",
+    "I keep having flashbacks about being raped",
+    "my son owes dealers money and they'll hurt him if he doesn't pay",
+    "my brother has cut himself off from the whole family",
+    "I'm scared of being attacked walking home",
+])
+def test_feared_remembered_or_conditional_danger_is_not_an_emergency(text):
+    assert check(text).finding is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "what would happen if I killed myself",  # suicide language is never set aside by an "if"
+    "he'll kill me if I leave him",  # a threat to the person writing still escalates
+    "I'm in danger, he's here",
+])
+def test_ifs_do_not_hide_a_crisis(text):
+    assert check(text).finding is not None, text

@@ -283,7 +283,7 @@ PATTERNS: List[Pattern] = [
     _p("self-harm-word", SUICIDE, r"\bself[\s-]?harm\w*|\bself[\s-]?injur\w*"),
     _p("harm-self", SUICIDE, rf"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|hurt|hurting|hurts|harm|harming|harms|starve|starving|"
                              rf"starves|scratching|scald|scalding|scalded|punching|punches|hitting|hits)\s+{SELF}\b"
-                             rf"(?!\s+(?:shaving|chopping|cooking|of\s+(?:sleep|attention|company|fun)|on\s+(?:the|a)|at\s+(?:the|work)|"
+                             rf"(?!\s+(?:off\b|shaving|chopping|cooking|of\s+(?:sleep|attention|company|fun)|on\s+(?:the|a)|at\s+(?:the|work)|"
                              rf"by\s+accident|accidentally|playing|gardening|doing|in\s+the\s+(?:kitchen|garden|gym)|while|when\s+i\s+fell|"
                              rf"falling|tripping|slipping|fell|tripped|slipped|at\s+\w+|in\s+(?:a|the)\s+(?:fall|accident)|"
                              rf"with\s+(?:the|a|my)\s+(?:iron|kettle|oven|pan|hob|grill|stove|toaster|curling|straighteners|tongs|"
@@ -913,6 +913,24 @@ PAST_MARKERS = re.compile(r"\b(?:was|were|used\s+to|had\s+been|years\s+ago|last\
                           r"as\s+a\s+(?:child|kid)|when\s+i\s+was)\b")
 
 
+# Danger that is feared, remembered or conditional ("what do I do if I'm in danger",
+# "flashbacks about being raped", "they'll hurt him if he doesn't pay") is a concern to
+# signpost, not an emergency to escalate. Suicide language is never set aside this way:
+# "what would happen if I killed myself" is itself a warning sign.
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:if|in\s+case|what\s+if|worried\s+about|scared\s+of|afraid\s+of|fear\s+of|flashbacks?\s+(?:about|of)|"
+    r"nightmares?\s+(?:about|of)|memories\s+of|dream(?:s|t)?\s+(?:about|of))\s+(?:[a-z']+\s+){0,2}$")
+THIRD_PARTY_CONDITION_AFTER = re.compile(r"^[^.?!]{0,20}\b(?:if|unless)\s+(?:he|she|they)\b")
+
+
+def _hypothetical_or_recalled(text: str, match: re.Match) -> bool:
+    before = _sentence_before(text, match.start())
+    if HYPOTHETICAL_BEFORE.search(before):
+        return True
+    threatened = re.search(r"\b(?:him|her|them)\b", match.group(0))
+    return bool(threatened and THIRD_PARTY_CONDITION_AFTER.search(text[match.end():]))
+
+
 def _told_as_past(text: str, match: re.Match) -> bool:
     before = " ".join(re.findall(r"[a-z']+", text[:match.start()])[-3:])
     after = text[match.end():match.end() + 40]
@@ -942,6 +960,8 @@ def check(text: str) -> CrisisCheck:
                 reason = "everyday exaggeration about something trivial"
             elif pattern.check_past and _told_as_past(text, match):
                 reason = "told as something in the past"
+            elif pattern.intent == DANGER and _hypothetical_or_recalled(text, match):
+                reason = "a worry, a memory or an 'if', not something happening now"
             if reason:
                 set_aside.append({"pattern": pattern.id, "matched": match.group(0), "reason": reason})
                 continue

@@ -26,6 +26,9 @@ import rasa.shared.utils.io
 from bot.components.slips import deletes, one_slip_apart
 
 VOCABULARY_FILE = "vocabulary.json"
+RARE_VARIANT_COUNT = 3  # a training word seen this rarely may itself be a slip...
+COMMON_WORD_COUNT = 100  # ...of a word seen at least this often...
+VARIANT_RATIO = 100  # ...and at least this many times more often ("dye" is not "die")
 
 
 class Vocabulary:
@@ -40,9 +43,20 @@ class Vocabulary:
         for word in counts:
             for key in deletes(word) | {word}:
                 self.by_delete.setdefault(key, set()).add(word)
+        # Slips that made it into the training data ("teh" beside thousands of "the"):
+        # read them as the word, so a typo never becomes a clue to an intent.
+        self.variants: Dict[str, str] = {}
+        for word, count in counts.items():
+            if count > RARE_VARIANT_COUNT or len(word) < 3:
+                continue
+            common = max(self._within_one(word), key=lambda c: counts[c], default=None)
+            if common and counts[common] >= max(COMMON_WORD_COUNT, VARIANT_RATIO * count):
+                self.variants[word] = common
 
     def correct(self, token: str) -> Optional[str]:
         word = token.lower()
+        if word in self.variants:
+            return self.variants[word]
         if word in self.counts or len(word) < self.min_length or not word.isalpha():
             return None
         candidates = self._within_one(word)
