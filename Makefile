@@ -74,8 +74,11 @@ $(SPACY_META) $(PLACE_SYNONYMS) &: $(DIRECTORY_DATA) $(NLU_DATA) bot/spacy_pipel
 	$(PY) -m bot.spacy_pipeline --output $(SPACY_PIPELINE) --synonyms $(PLACE_SYNONYMS)
 
 # --- Rasa model: retrained only when training data, config or places change ------------
-$(MODEL): $(TRAINING_DATA) $(SPACY_META) $(PLACE_SYNONYMS)
-	$(RASA) train --fixed-model-name signpost --out models --quiet
+# Custom components' code is not part of Rasa's cache fingerprint, so a change to it
+# must retrain everything (--force), or the cache would return the old behaviour.
+COMPONENT_CODE := $(wildcard bot/components/*.py)
+$(MODEL): $(TRAINING_DATA) $(SPACY_META) $(PLACE_SYNONYMS) $(COMPONENT_CODE)
+	$(RASA) train --fixed-model-name signpost --out models --quiet --force
 	touch $@
 
 train: $(SPACY_META) $(PLACE_SYNONYMS) ## Train the model (always)

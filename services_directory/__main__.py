@@ -24,33 +24,42 @@ from services_directory.files import DATA_DIR, DataError, read_data_dir
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m services_directory", description=__doc__.split("\n")[0])
-    parser.add_argument("--database", help="SQLAlchemy URL (default: DATABASE_URL or var/directory.sqlite3)")
+    # --database is accepted before or after the command name: both orders are natural.
+    database_option = argparse.ArgumentParser(add_help=False)
+    database_option.add_argument("--database", default=argparse.SUPPRESS,
+                                 help="SQLAlchemy URL (default: DATABASE_URL or var/directory.sqlite3)")
+    parser = argparse.ArgumentParser(prog="python -m services_directory", description=__doc__.split("\n")[0],
+                                     parents=[database_option])
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check the data files")
+
+    def add_command(name, help_text):
+        return commands.add_parser(name, help=help_text, parents=[database_option])
+
+    validate = add_command("validate", "check the data files")
     validate.add_argument("--data", type=Path, default=DATA_DIR)
-    load = commands.add_parser("load", help="check the data files, then load them")
+    load = add_command("load", "check the data files, then load them")
     load.add_argument("--data", type=Path, default=DATA_DIR)
-    export = commands.add_parser("export", help="write the directory as an ORUK 3.0 feed")
+    export = add_command("export", "write the directory as an ORUK 3.0 feed")
     export.add_argument("--format", choices=["oruk"], default="oruk")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     export.add_argument("--include-ended", action="store_true", help="also export ended services")
-    importer = commands.add_parser("import", help="add services from an ORUK JSON feed")
+    importer = add_command("import", "add services from an ORUK JSON feed")
     importer.add_argument("feed", type=Path)
     importer.add_argument("--area", default="england", help="area id the feed's services cover if they say nothing")
-    stale = commands.add_parser("stale", help="records past their review date")
+    stale = add_command("stale", "records past their review date")
     stale.add_argument("--today", type=dt.date.fromisoformat)
-    search = commands.add_parser("search", help="try a search")
+    search = add_command("search", "try a search")
     search.add_argument("concern")
     search.add_argument("--place")
     search.add_argument("--audience")
     search.add_argument("--limit", type=int, default=3)
     search.add_argument("--kind", action="append", choices=["service", "helpline", "safeguarding_route"],
                         help="repeat for several (default: service and helpline)")
-    serve = commands.add_parser("serve", help="run the read-only HTTP API")
+    serve = add_command("serve", "run the read-only HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8090)
     args = parser.parse_args(argv)
+    args.database = getattr(args, "database", None)
 
     try:
         return COMMANDS[args.command](args)
