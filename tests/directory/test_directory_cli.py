@@ -75,9 +75,9 @@ def test_database_option_may_follow_the_command(fresh_url):
     # The Makefile and the README both write it after the command; the docstring before it.
     load = run_cli("load", "--database", fresh_url)
     assert load.returncode == 0, load.stderr
-    search = run_cli("search", "concern_scam", "--database", fresh_url)
+    search = run_cli("search", "concern_scam_fraud", "--database", fresh_url)
     assert search.returncode == 0, search.stderr
-    assert "Action Fraud" in search.stdout
+    assert "Report Fraud" in search.stdout
 
 
 def test_a_bad_feed_is_refused_naming_record_and_field(shared_writable, tmp_path):
