@@ -187,6 +187,17 @@ class Parser:
     def intents(self, texts: List[str]) -> List[str]:
         return [self.parse(t)["intent"]["name"] for t in texts]
 
+    def intents_with_top_guess(self, texts: List[str]) -> Tuple[List[str], List[str]]:
+        """The final intent, and the classifier's best guess had the FallbackClassifier not
+        stepped in (the bot then asks "did you mean ...?" with that guess as a button)."""
+        final, guesses = [], []
+        for text in texts:
+            result = self.parse(text)
+            final.append(result["intent"]["name"])
+            ranked = [r["name"] for r in result.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+            guesses.append(ranked[0] if final[-1] == "nlu_fallback" and ranked else final[-1])
+        return final, guesses
+
 
 def confusion_picture(gold: List[str], predicted: List[str], path: Path, title: str) -> None:
     import matplotlib
@@ -213,8 +224,10 @@ def confusion_picture(gold: List[str], predicted: List[str], path: Path, title: 
     plt.close(figure)
 
 
-def cross_validate(folds: int, seed: int = 20261125) -> dict:
-    """Stratified k-fold over data/nlu: train on k-1 folds, score the held-out fold."""
+def cross_validate(folds: int, config: Path = ROOT / "config.yml", only_folds: int = 0,
+                   seed: int = 20261125) -> dict:
+    """Stratified k-fold over data/nlu: train on k-1 folds, score the held-out fold.
+    only_folds > 0 runs just the first few folds (for comparing configurations quickly)."""
     import random
     from rasa.model_training import train_nlu
 
@@ -231,8 +244,8 @@ def cross_validate(folds: int, seed: int = 20261125) -> dict:
     for intent, items in by_intent.items():
         for index, example in enumerate(items):
             fold_of[id(example)] = index % folds
-    scores = []
-    for fold in range(folds):
+    scores, fallback_rates = [], []
+    for fold in range(only_folds or folds):
         work = Path(tempfile.mkdtemp(prefix=f"signpost-cv{fold}-"))
         train = [e for e, _ in examples if fold_of[id(e)] != fold]
         test = [e for e, _ in examples if fold_of[id(e)] == fold]
@@ -240,17 +253,21 @@ def cross_validate(folds: int, seed: int = 20261125) -> dict:
         write_nlu(train, work / "nlu" / "train.yml")
         shutil.copy(ROOT / "data" / "nlu" / "generated_place_synonyms.yml", work / "nlu")
         started = time.monotonic()
-        model = train_nlu(str(ROOT / "config.yml"), str(work / "nlu"), str(work), fixed_model_name="fold")
+        model = train_nlu(str(config), str(work / "nlu"), str(work), fixed_model_name="fold")
         parser = Parser(Path(model))
         predicted = parser.intents([e.text for e in test])
         result = intent_scores([e.intent for e in test], predicted)
-        print(f"  fold {fold + 1}/{folds}: macro-F1 {result['macro_f1']:.3f} "
-              f"({len(train)} train, {len(test)} test, {time.monotonic() - started:.0f} s)")
+        fallback_rate = predicted.count("nlu_fallback") / len(predicted)
+        print(f"  fold {fold + 1}/{folds}: macro-F1 {result['macro_f1']:.3f}, fallback {fallback_rate:.1%}, "
+              f"false crisis {result['false_escalation_rate']:.1%} "
+              f"({len(train)} train, {len(test)} test, {time.monotonic() - started:.0f} s)", flush=True)
         scores.append(result["macro_f1"])
+        fallback_rates.append(fallback_rate)
         shutil.rmtree(work, ignore_errors=True)
     mean = sum(scores) / len(scores)
     spread = (sum((s - mean) ** 2 for s in scores) / len(scores)) ** 0.5
-    return {"folds": folds, "macro_f1_mean": mean, "macro_f1_std": spread, "per_fold": scores}
+    return {"folds": folds, "macro_f1_mean": mean, "macro_f1_std": spread, "per_fold": scores,
+            "fallback_rate_mean": sum(fallback_rates) / len(fallback_rates)}
 
 
 def write_nlu(examples: List[Example], path: Path) -> None:
@@ -279,12 +296,22 @@ def main(argv=None) -> int:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "signpost.tar.gz")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--skip-cv", action="store_true", help="skip cross-validation (it trains k models)")
+    parser.add_argument("--cv-only", type=Path, metavar="CONFIG",
+                        help="only cross-validate this pipeline configuration (never touches the test sets): "
+                             "how configurations are compared")
+    parser.add_argument("--cv-folds-to-run", type=int, default=0, help="with --cv-only: run only the first N folds")
     args = parser.parse_args(argv)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     from rasa.utils.log_utils import configure_structlog
     configure_structlog(logging.WARNING)  # otherwise Rasa prints every parsed message
     logging.disable(logging.WARNING)
     OUT.mkdir(parents=True, exist_ok=True)
+
+    if args.cv_only:
+        cv = cross_validate(args.folds, config=args.cv_only, only_folds=args.cv_folds_to_run)
+        print(f"{args.cv_only}: cross-validation macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}, "
+              f"fallback {cv['fallback_rate_mean']:.1%}")
+        return 0
 
     model = Parser(args.model)
     results: dict = {"model": str(args.model.relative_to(ROOT) if args.model.is_absolute() else args.model)}
@@ -294,17 +321,22 @@ def main(argv=None) -> int:
     for name in ("test_set", "typos", "benign_alarming"):
         examples = sets[name]
         gold = [e.intent for e in examples]
-        predicted = model.intents([e.text for e in examples])
+        predicted, guesses = model.intents_with_top_guess([e.text for e in examples])
         baseline_predicted = [keyword_intent(e.text) for e in examples]
         scores, baseline = intent_scores(gold, predicted), intent_scores(gold, baseline_predicted)
         scores["errors"] = [{"text": e.text, "gold": g, "predicted": p}
                             for e, g, p in zip(examples, gold, predicted) if g != p]
+        without_fallback = intent_scores(gold, guesses)
+        scores["fallback_rate"] = predicted.count("nlu_fallback") / len(predicted)
+        scores["macro_f1_without_fallback"] = without_fallback["macro_f1"]
         results[name] = {"model": scores, "keyword_baseline": baseline}
         recall = "-" if scores["crisis_recall_escalated"] is None else f"{scores['crisis_recall_escalated']:.1%}"
         base_recall = "-" if baseline["crisis_recall_escalated"] is None else f"{baseline['crisis_recall_escalated']:.1%}"
         print(f"{name:<18}{scores['n']:>6}{scores['macro_f1']:>10.3f}{recall:>15}"
               f"{scores['false_escalation_rate']:>14.1%}   {baseline['macro_f1']:.3f} / {base_recall} / "
               f"{baseline['false_escalation_rate']:.1%}")
+        print(f"{'':<18}{'':>6}   asked 'did you mean?' on {scores['fallback_rate']:.1%}; macro-F1 of the "
+              f"classifier's best guess {without_fallback['macro_f1']:.3f}")
         if name != "benign_alarming":
             confusion_picture(gold, predicted, OUT / f"confusion_{name}.png", f"Intent confusion: {name}.yml")
             (OUT / f"intents_{name}.md").write_text(
