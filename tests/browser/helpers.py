@@ -1,6 +1,5 @@
 """Helpers and constants shared by the browser tests."""
 import json
-import os
 from pathlib import Path
 from typing import List
 
@@ -14,9 +13,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-g
 EXIT_URL = "https://www.bbc.co.uk/weather"
 NEUTRAL_PAGE = "<!DOCTYPE html><html lang='en'><title>Weather</title><h1>Weather forecast</h1></html>"
 AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# A test run must not change tracked files: screenshots go to var/ unless
-# SIGNPOST_SCREENSHOTS=docs/screenshots asks for the README's pictures to be refreshed.
-SCREENSHOTS = PROJECT_ROOT / os.environ.get("SIGNPOST_SCREENSHOTS", "var/screenshots")
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 FIRST_REPLY_MS = 60_000  # the first reply of a session can be slow while Rasa warms up
 REPLY_MS = 30_000
 DESKTOP = {"width": 1280, "height": 900}
@@ -108,7 +105,7 @@ def no_horizontal_scroll(page: Page) -> bool:
 
 
 def save_screenshot(page: Page, name: str, full_page: bool = False) -> Path:
-    """Saves <SCREENSHOTS>/<name>.png, made smaller (fewer colours) if over 300 KB."""
+    """Saves docs/screenshots/<name>.png, made smaller (fewer colours) if over 300 KB."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="initial")
