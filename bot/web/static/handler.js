@@ -312,16 +312,8 @@
     if (cards.length || routeCards.length) setServices(cards);
     if (routeText || routeCards.length) setRoute(routeCards, routeText);
     if (buttons.length) {
-      var choices = el('div', 'handler-choices');
-      choices.setAttribute('role', 'group');
-      choices.setAttribute('aria-label', 'Caller\'s answer');
-      buttons.forEach(function (b) {
-        var button = el('button', 'govuk-button govuk-button--secondary handler-choice', b.title);
-        button.type = 'button';
-        button.setAttribute('data-payload', b.payload);
-        choices.appendChild(button);
-      });
-      li.appendChild(choices);
+      li.appendChild(Core.choiceGroup(buttons, {
+        groupClass: 'handler-choices', buttonClass: 'handler-choice', label: 'Caller\'s answer'}));
     }
     log.appendChild(li);
     return li;

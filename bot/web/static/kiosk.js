@@ -288,17 +288,7 @@
       li.appendChild(offer);
     }
     if (buttons.length) {
-      var choices = el('div', 'kiosk-choices');
-      choices.setAttribute('role', 'group');
-      choices.setAttribute('aria-label', 'Choose an answer');
-      buttons.forEach(function (b) {
-        var button = el('button', 'govuk-button govuk-button--secondary kiosk-choice', b.title);
-        button.type = 'button';
-        button.setAttribute('data-payload', b.payload);
-        button.setAttribute('data-title', b.title);
-        choices.appendChild(button);
-      });
-      li.appendChild(choices);
+      li.appendChild(Core.choiceGroup(buttons, {groupClass: 'kiosk-choices', buttonClass: 'kiosk-choice'}));
     }
     log.appendChild(li);
     return li;

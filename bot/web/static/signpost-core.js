@@ -362,6 +362,26 @@
     }
   };
 
+  /**
+   * The answers a reply offers, as a labelled group of secondary buttons. Each button
+   * carries its payload (and title) for the page's click handler.
+   * options: groupClass, buttonClass, and either labelledBy (an element id) or label.
+   */
+  function choiceGroup(buttons, options) {
+    var group = el('div', options.groupClass);
+    group.setAttribute('role', 'group');
+    if (options.labelledBy) group.setAttribute('aria-labelledby', options.labelledBy);
+    else group.setAttribute('aria-label', options.label || 'Choose an answer');
+    buttons.forEach(function (b) {
+      var button = el('button', 'govuk-button govuk-button--secondary ' + options.buttonClass, b.title);
+      button.type = 'button';
+      button.setAttribute('data-payload', b.payload);
+      button.setAttribute('data-title', b.title);
+      group.appendChild(button);
+    });
+    return group;
+  }
+
   /** Valid buttons of a reply: [{title, payload}] with string fields only. */
   function buttonsOf(message) {
     if (!message || !Array.isArray(message.buttons)) return [];
@@ -381,6 +401,7 @@
     Announcer: Announcer,
     FieldError: FieldError,
     buttonsOf: buttonsOf,
+    choiceGroup: choiceGroup,
     el: el
   };
 })(window);

@@ -521,17 +521,8 @@
         buttons = buttons.concat(Core.buttonsOf(message));
       });
       if (buttons.length) {
-        var choices = el('div', 'signpost__choices');
-        choices.setAttribute('role', 'group');
-        if (lastBubbleId) choices.setAttribute('aria-labelledby', lastBubbleId);
-        else choices.setAttribute('aria-label', 'Choose an answer');
-        buttons.forEach(function (b) {
-          var button = el('button', 'govuk-button govuk-button--secondary signpost__choice', b.title);
-          button.type = 'button';
-          button.setAttribute('data-payload', b.payload);
-          choices.appendChild(button);
-        });
-        li.appendChild(choices);
+        li.appendChild(Core.choiceGroup(buttons, {
+          groupClass: 'signpost__choices', buttonClass: 'signpost__choice', labelledBy: lastBubbleId}));
       }
       log.appendChild(li);
       return li;
