@@ -89,8 +89,12 @@ def test_every_number_in_a_reply_comes_from_the_directory(directory):
 def test_declining_a_place_gives_national_services(directory):
     messages, events = run(action_module.ActionFindServices(),
                            tracker({"concern": "concern_mental_health", "location": "declined"}, intent="deny"))
-    assert "anywhere in England" in all_text(messages)
-    assert "Samaritans" in all_text(messages)
+    text = all_text(messages)
+    assert "anywhere in England" in text
+    # Which national lines come first depends on which are open at this hour (CALM opens
+    # at 5 pm), so the test asks for a national number, not a particular one.
+    assert re.search(r"\b(?:0[0-9]{3} ?[0-9]{2,3} ?[0-9]{3,4}|116 ?123|111)\b", text), text
+    assert "Norfolk" not in text and "Somerset" not in text
 
 
 def test_an_unknown_place_is_said_plainly_and_can_be_retried(directory):
