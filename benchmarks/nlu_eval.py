@@ -244,7 +244,7 @@ def cross_validate(folds: int, config: Path = ROOT / "config.yml", only_folds: i
     for intent, items in by_intent.items():
         for index, example in enumerate(items):
             fold_of[id(example)] = index % folds
-    scores, fallback_rates = [], []
+    scores, fallback_rates, pooled_gold, pooled_predicted = [], [], [], []
     for fold in range(only_folds or folds):
         work = Path(tempfile.mkdtemp(prefix=f"signpost-cv{fold}-"))
         train = [e for e, _ in examples if fold_of[id(e)] != fold]
@@ -263,11 +263,21 @@ def cross_validate(folds: int, config: Path = ROOT / "config.yml", only_folds: i
               f"({len(train)} train, {len(test)} test, {time.monotonic() - started:.0f} s)", flush=True)
         scores.append(result["macro_f1"])
         fallback_rates.append(fallback_rate)
+        pooled_gold += [e.intent for e in test]
+        pooled_predicted += predicted
         shutil.rmtree(work, ignore_errors=True)
     mean = sum(scores) / len(scores)
     spread = (sum((s - mean) ** 2 for s in scores) / len(scores)) ** 0.5
+    pooled = intent_scores(pooled_gold, pooled_predicted)
+    confusions: Dict[str, int] = {}
+    for gold, predicted in zip(pooled_gold, pooled_predicted):
+        if gold != predicted:
+            confusions[f"{gold} -> {predicted}"] = confusions.get(f"{gold} -> {predicted}", 0) + 1
+    top_confusions = dict(sorted(confusions.items(), key=lambda item: -item[1])[:15])
+    print("  most frequent held-out mistakes: " + "; ".join(f"{k} ({v})" for k, v in top_confusions.items()))
     return {"folds": folds, "macro_f1_mean": mean, "macro_f1_std": spread, "per_fold": scores,
-            "fallback_rate_mean": sum(fallback_rates) / len(fallback_rates)}
+            "fallback_rate_mean": sum(fallback_rates) / len(fallback_rates),
+            "per_intent_pooled": pooled["per_intent"], "top_confusions": top_confusions}
 
 
 def write_nlu(examples: List[Example], path: Path) -> None:
