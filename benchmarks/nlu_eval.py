@@ -321,6 +321,9 @@ def main(argv=None) -> int:
         cv = cross_validate(args.folds, config=args.cv_only, only_folds=args.cv_folds_to_run)
         print(f"{args.cv_only}: cross-validation macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}, "
               f"fallback {cv['fallback_rate_mean']:.1%}")
+        for intent, row in sorted(cv["per_intent_pooled"].items(), key=lambda item: item[1]["f1"]):
+            print(f"    {intent:<32} F1 {row['f1']:.2f}  precision {row['precision']:.2f}  "
+                  f"recall {row['recall']:.2f}  ({row['support']})")
         return 0
 
     model = Parser(args.model)
