@@ -12,7 +12,9 @@ On the held-out sets in tests/nlu/ (never trained on):
   (only counts are printed), for an estimate the safety-net review could not bias;
 - `location` entity F1 on places.yml (exact spans);
 - a keyword-matching baseline on the same sets, side by side;
-- k-fold cross-validation macro-F1 on the training data (trains k models).
+- k-fold cross-validation macro-F1 on the training data (trains k models), also with
+  synthetic phone-keyboard slips in the held-out folds (benchmarks/synthetic_typos.py):
+  how configurations are compared, since it never touches the evaluation sets.
 Results also go to docs/nlu/results.json; docs/benchmarks.md records them with this command.
 """
 import argparse
@@ -31,6 +33,8 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 import yaml
+
+from benchmarks.synthetic_typos import misspell_message
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "tests" / "nlu"
@@ -244,7 +248,7 @@ def cross_validate(folds: int, config: Path = ROOT / "config.yml", only_folds: i
     for intent, items in by_intent.items():
         for index, example in enumerate(items):
             fold_of[id(example)] = index % folds
-    scores, fallback_rates, pooled_gold, pooled_predicted = [], [], [], []
+    scores, typo_scores, fallback_rates, pooled_gold, pooled_predicted = [], [], [], [], []
     for fold in range(only_folds or folds):
         work = Path(tempfile.mkdtemp(prefix=f"signpost-cv{fold}-"))
         train = [e for e, _ in examples if fold_of[id(e)] != fold]
@@ -258,10 +262,17 @@ def cross_validate(folds: int, config: Path = ROOT / "config.yml", only_folds: i
         predicted = parser.intents([e.text for e in test])
         result = intent_scores([e.intent for e in test], predicted)
         fallback_rate = predicted.count("nlu_fallback") / len(predicted)
+        # The same held-out messages with synthetic slips: typo robustness measured
+        # without the typo evaluation set.
+        typo_rng = random.Random(seed + fold)
+        typo_result = intent_scores([e.intent for e in test],
+                                    parser.intents([misspell_message(e.text, typo_rng) for e in test]))
         print(f"  fold {fold + 1}/{folds}: macro-F1 {result['macro_f1']:.3f}, fallback {fallback_rate:.1%}, "
-              f"false crisis {result['false_escalation_rate']:.1%} "
+              f"false crisis {result['false_escalation_rate']:.1%}, "
+              f"with synthetic typos macro-F1 {typo_result['macro_f1']:.3f} "
               f"({len(train)} train, {len(test)} test, {time.monotonic() - started:.0f} s)", flush=True)
         scores.append(result["macro_f1"])
+        typo_scores.append(typo_result["macro_f1"])
         fallback_rates.append(fallback_rate)
         pooled_gold += [e.intent for e in test]
         pooled_predicted += predicted
@@ -276,6 +287,7 @@ def cross_validate(folds: int, config: Path = ROOT / "config.yml", only_folds: i
     top_confusions = dict(sorted(confusions.items(), key=lambda item: -item[1])[:15])
     print("  most frequent held-out mistakes: " + "; ".join(f"{k} ({v})" for k, v in top_confusions.items()))
     return {"folds": folds, "macro_f1_mean": mean, "macro_f1_std": spread, "per_fold": scores,
+            "synthetic_typos_macro_f1_mean": sum(typo_scores) / len(typo_scores),
             "fallback_rate_mean": sum(fallback_rates) / len(fallback_rates),
             "per_intent_pooled": pooled["per_intent"], "top_confusions": top_confusions}
 
@@ -320,7 +332,8 @@ def main(argv=None) -> int:
     if args.cv_only:
         cv = cross_validate(args.folds, config=args.cv_only, only_folds=args.cv_folds_to_run)
         print(f"{args.cv_only}: cross-validation macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}, "
-              f"fallback {cv['fallback_rate_mean']:.1%}")
+              f"fallback {cv['fallback_rate_mean']:.1%}, "
+              f"with synthetic typos {cv['synthetic_typos_macro_f1_mean']:.3f}")
         for intent, row in sorted(cv["per_intent_pooled"].items(), key=lambda item: item[1]["f1"]):
             print(f"    {intent:<32} F1 {row['f1']:.2f}  precision {row['precision']:.2f}  "
                   f"recall {row['recall']:.2f}  ({row['support']})")
@@ -398,7 +411,8 @@ def main(argv=None) -> int:
         print(f"{args.folds}-fold cross-validation on data/nlu (trains {args.folds} models):")
         results["cross_validation"] = cross_validate(args.folds)
         cv = results["cross_validation"]
-        print(f"cross-validation macro-F1: {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}")
+        print(f"cross-validation macro-F1: {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}; "
+              f"held-out folds with synthetic typos: {cv['synthetic_typos_macro_f1_mean']:.3f}")
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"Wrote {OUT.relative_to(ROOT)}/results.json, confusion matrices and per-intent tables.")

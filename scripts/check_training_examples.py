@@ -1,0 +1,83 @@
+"""Check new NLU training examples before they go into data/nlu/, without showing the
+evaluation sets to whoever wrote them.
+
+    .venv/bin/python scripts/check_training_examples.py data/nlu/new_batch.yml
+
+It reports, by line number in the candidate file:
+- intents that are not in domain.yml (the contract's, and the few added alongside);
+- lines that repeat an existing training example, or another line of the file;
+- lines too close to a held-out evaluation message (the same character-trigram test as
+  tests/test_nlu_datasets.py). The held-out message itself is never printed, so the
+  writer rewrites their own line in their own words, and the evaluation stays honest.
+Exit status 1 if anything needs fixing.
+"""
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.nlu_eval import read_examples  # noqa: E402
+from tests.test_nlu_datasets import NEAR_DUPLICATE, trigrams  # noqa: E402
+
+HELD_OUT = [ROOT / "tests" / "nlu" / name for name in
+            ("test_set.yml", "typos.yml", "benign_alarming.yml", "places.yml", "sealed/crisis_sealed.yml")]
+
+
+def domain_intents():
+    """The contract's intents plus the few the domain adds alongside them."""
+    return set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]) - {"nlu_fallback"}
+
+
+def normalised(text):
+    return " ".join(text.lower().split())
+
+
+def problems(candidate: Path):
+    examples = read_examples(candidate)
+    lines = [i for i, line in enumerate(candidate.read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip().startswith("- ") and not line.strip().startswith("- intent:")]
+    if len(lines) != len(examples):  # keep line numbers honest if the layout is unusual
+        lines = [None] * len(examples)
+    intents = domain_intents()
+    existing = {normalised(e.text) for p in sorted((ROOT / "data" / "nlu").glob("*.yml"))
+                if p.resolve() != candidate.resolve() for e in read_examples(p)}
+    held_out = [trigrams(e.text) for p in HELD_OUT if p.exists() for e in read_examples(p)]
+    seen = set()
+    for line, example in zip(lines, examples):
+        where = f"line {line}" if line else repr(example.text)
+        key = normalised(example.text)
+        if example.intent not in intents:
+            yield f"{where}: intent {example.intent!r} is not in domain.yml"
+        if key in existing:
+            yield f"{where}: already a training example"
+        elif key in seen:
+            yield f"{where}: repeated in this file"
+        seen.add(key)
+        grams = trigrams(example.text)
+        for other in held_out:
+            union = len(grams | other)
+            if union and len(grams & other) / union >= NEAR_DUPLICATE:
+                yield f"{where}: too close to a held-out evaluation message; rewrite it in other words"
+                break
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args()
+    found = 0
+    for path in args.files:
+        for problem in problems(path):
+            print(f"{path}: {problem}")
+            found += 1
+        print(f"{path}: {len(read_examples(path))} examples checked")
+    print(f"{found} problem(s)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
