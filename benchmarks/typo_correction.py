@@ -8,8 +8,8 @@ spaCy's tokenizer: a plain word split is close enough for a word-level check), t
   used) with the slips people make on phone keyboards, and counts how many come back as
   the intended word, how many are left alone, and how many become a different word;
 - feeds it correctly spelt everyday English it has never seen (the CLINC150 *train*
-  queries' words that are not in the vocabulary) and counts how many it wrongly
-  "corrects". A wrong correction can turn a harmless word into a crisis word.
+  queries' words that are not in the vocabulary) and counts how many it changes, and how
+  many of those become a word typical of the crisis examples (the dangerous kind).
 Prints numbers; it does not pass or fail anything.
 """
 import argparse
@@ -34,6 +34,17 @@ def training_vocabulary(min_count: int) -> Counter:
         for example in read_examples(path):
             counts.update(w.lower() for w in WORD.findall(example.text))
     return Counter({w: n for w, n in counts.items() if n >= min_count})
+
+
+def crisis_vocabulary() -> set:
+    """Words used at least 3 times in the crisis examples and 3 times more there than in
+    all the other training examples put together."""
+    crisis, other = Counter(), Counter()
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for example in read_examples(path):
+            words = (w.lower() for w in WORD.findall(example.text))
+            (crisis if example.intent.startswith("crisis_") else other).update(words)
+    return {w for w, n in crisis.items() if n >= 3 and n > 3 * other[w]}
 
 
 def main(argv=None) -> int:
@@ -75,6 +86,11 @@ def main(argv=None) -> int:
         print(f"unseen correctly spelt words (CLINC150 train): {len(unseen)}; "
               f"changed into a training word: {len(changed)} ({len(changed) / len(unseen):.1%})")
         print("  e.g. " + ", ".join(f"{w}->{c}" for w, c in sorted(changed.items())[:25]))
+        # The dangerous kind: a harmless word read as a word of the crisis examples.
+        crisis_words = crisis_vocabulary()
+        into_crisis = sorted(f"{w}->{c}" for w, c in changed.items() if c in crisis_words)
+        print(f"  changed into a crisis word ({len(crisis_words)} words typical of the crisis examples): "
+              f"{len(into_crisis)} {into_crisis[:25]}")
     return 0
 
 
