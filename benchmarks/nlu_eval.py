@@ -340,7 +340,8 @@ def main(argv=None) -> int:
         return 0
 
     model = Parser(args.model)
-    results: dict = {"model": str(args.model.relative_to(ROOT) if args.model.is_absolute() else args.model)}
+    model_path = args.model.resolve()
+    results: dict = {"model": str(model_path.relative_to(ROOT) if model_path.is_relative_to(ROOT) else model_path)}
     sets = {name: read_examples(SETS / f"{name}.yml") for name in ("test_set", "typos", "benign_alarming", "places")}
 
     print(f"{'set':<18}{'n':>6}{'macro-F1':>10}{'crisis recall':>15}{'false crisis':>14}   keyword baseline (F1 / recall / false)")
