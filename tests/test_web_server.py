@@ -1,7 +1,10 @@
 """The web server in front of Rasa: it forwards only the chat webhook, refuses bad input
 with a clear message, limits rate, keeps the handler console behind a login, and shows
 emergency numbers itself when Rasa cannot be reached."""
+import json
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
@@ -99,6 +102,45 @@ def test_when_rasa_is_down_the_server_itself_gives_emergency_numbers(strict_web_
     assert response.status_code == 503
     text = " ".join(m["text"] for m in response.json()["messages"])
     assert "999" in text and "116 123" in text and "111" in text
+
+
+class SilentRasa(BaseHTTPRequestHandler):
+    """Rasa when a custom action fails (the action server is down): a 200 with no replies."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = json.dumps([]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def web_server_with_silent_rasa(logs_dir):
+    silent = ThreadingHTTPServer(("127.0.0.1", free_port()), SilentRasa)
+    threading.Thread(target=silent.serve_forever, daemon=True).start()
+    port = free_port()
+    server = ServiceProcess(
+        "web-silent", [PYTHON, "-m", "bot.web", "--port", str(port)],
+        server_env(RASA_URL=f"http://127.0.0.1:{silent.server_port}", HANDLER_USERNAME="", HANDLER_PASSWORD=""),
+        logs_dir, f"http://127.0.0.1:{port}/healthz", timeout=60).start()
+    yield server
+    server.stop()
+    silent.shutdown()
+
+
+def test_when_rasa_says_nothing_the_server_still_gives_emergency_numbers(web_server_with_silent_rasa):
+    response = post_message(web_server_with_silent_rasa, "my phone is dead and I need help")
+    assert response.status_code == 200
+    messages = response.json()["messages"]
+    assert "couldn't answer" in messages[0]["text"]
+    text = " ".join(m["text"] for m in messages)
+    assert "999" in text and "116 123" in text
 
 
 def test_rate_limit_per_client(strict_web_server):

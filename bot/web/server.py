@@ -41,13 +41,16 @@ SESSION_COOKIE = "signpost_handler"
 SESSION_SECONDS = 8 * 60 * 60
 
 # Shown by the server itself when Rasa cannot be reached, so nobody is left without a number.
-EMERGENCY_FALLBACK = [
-    {"text": "Sorry, the assistant is not available right now."},
+EMERGENCY_NUMBERS = [
     {"text": "If you or someone else is in danger, call 999. If you can't speak, call 999 from a "
              "mobile, stay on the line and press 55 when asked."},
     {"text": "Samaritans are there day and night: call 116 123 free."},
     {"text": "For urgent help from the NHS, call 111."},
 ]
+EMERGENCY_FALLBACK = [{"text": "Sorry, the assistant is not available right now."}] + EMERGENCY_NUMBERS
+# Rasa answered with nothing: a custom action failed (the action server is down), so the
+# person still gets the numbers rather than silence.
+NO_REPLY_FALLBACK = [{"text": "Sorry, I couldn't answer that just now. Please try again in a moment."}] + EMERGENCY_NUMBERS
 
 
 class RateLimiter:
@@ -290,6 +293,9 @@ def create_app(rasa_url: Optional[str] = None, login: Optional[HandlerLogin] = N
             logger.warning("Rasa unavailable: %s", type(error).__name__)
             return json_response({"error": "The assistant is not available right now.",
                                   "messages": EMERGENCY_FALLBACK}, status=503)
+        if not replies:
+            logger.warning("Rasa gave no reply")
+            return json_response({"messages": NO_REPLY_FALLBACK})
         return json_response({"messages": replies})
 
     app.static("/static", str(STATIC_DIR), name="static")
