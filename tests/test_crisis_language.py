@@ -184,10 +184,12 @@ FAMILIES = {
 
     # -- suicide: direct words and their slips --
     "suicide-word": (
-        ["I feel suicidal", "having suicdal thoughts again", "my brother attempted sucide"],
+        ["I feel suicidal", "having suicdal thoughts again", "my brother attempted sucide",
+         "I'd be suicidal if I lost this flat too"],
         ["is there a suicide prevention course for volunteers",
          "a suicide bomber was in the news",
-         "the film is about suicide"]),
+         "the film is about suicide",
+         "cycling on that road at night would be suicide", "my daughter says a packed lunch is social suicide"]),
     "suicide-slang": (
         ["kms", "i wanna unalive myself", "thinking about sewerslide"],
         ["the sewer is blocked by the slide in the park", "unanimous vote at the council meeting", "is the leisure centre open"]),
@@ -660,7 +662,8 @@ FAMILIES = {
          "i've been shot"],
         ["I got shot at with a water pistol lol", "he shot me a dirty look", "my friend was stabbed last year and I worry about my son",
          "I want to get shot of this old sofa",
-         "was there a shooting in town last year"]),
+         "was there a shooting in town last year",
+         "my nephew got shot in the ear with a nerf dart gun at the party"]),
     "being-attacked": (
         ["I've been attacked and I'm bleeding", "i'm being choked", "I'm being attacked", "help i'm being raped", "my son is being beaten up outside"],
         ["I've been attacked online and I'm upset", "I'm being hit with fees from the letting agent", "I was being beaten as a child and it still affects me",
@@ -686,7 +689,8 @@ FAMILIES = {
          "the deal collapsed"]),
     "blood-everywhere": (
         ["there's blood everywhere", "there's blood all over the floor", "blood pouring from his head"],
-        ["I'm giving blood at the town hall", "a blood test at the GP", "the film had blood everywhere"]),
+        ["I'm giving blood at the town hall", "a blood test at the GP", "the film had blood everywhere",
+         "the zombie walk needs fake blood all over our costumes"]),
     "child-grabbed": (
         ["someone took her, she was just by the swings", "a man just snatched a child from the playground", "someone has taken my daughter from the park",
          "a man grabbed my son outside school"],
@@ -732,7 +736,8 @@ FAMILIES = {
         ["the smoke from next door's bonfire is choking me", "the noise is hurting me", "the kids are hitting a ball in the park", "there's a man beating a carpet in his garden", "she's killing them with kindness", "the hail is hitting my windows",
          "the bass is shaking my walls",
          "he's holding me back from my career",
-         "he punches walls but he hasn't hit me"]),
+         "he punches walls but he hasn't hit me",
+         "the credit card debts are strangling us", "these loans are choking me, can anyone advise"]),
     "strangling": (
         ["he's got his hands round my neck", "he's got me by the throat", "he's got my throat",
          "he's just strangled me"],

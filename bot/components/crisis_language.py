@@ -155,7 +155,10 @@ PATTERNS: List[Pattern] = [
                                     r"(?:batter(?:y|ies)|magnets?|(?:washing|laundry|dishwasher)\s+(?:pods?|tablets?|capsules?))\b"),
 
     # --- Suicide and self-harm ----------------------------------------------------------
-    _p("suicide-word", SUICIDE, r"\b(?:su+i?[cs]+[iy]?d(?:e|al|le|ial|el|l)\w*|suicde\w*|sucide\w*|suiside\w*)"
+    # ("social suicide", "going out in this heat would be suicide": an idiom for a bad idea)
+    _p("suicide-word", SUICIDE, r"(?<!social\s)(?<!career\s)(?<!political\s)(?<!fashion\s)(?<!commercial\s)"
+                               r"(?!(?:(?<=would\sbe\s)|(?<='d\sbe\s))suicide\b)"  # but "I'd be suicidal" counts
+                               r"\b(?:su+i?[cs]+[iy]?d(?:e|al|le|ial|el|l)\w*|suicde\w*|sucide\w*|suiside\w*)"
                                r"(?!\s+(?:bomb\w*|attack\w*|vest))"),
     _p("suicide-slang", SUICIDE, r"\b(?:kms|kys|unalive\w*|sewer ?slide)\b"),
     _p("kill-self", SUICIDE, rf"\b(?:kil+|klil|kll|kiil|killing|killed|end|ending|finish|finishing)\s+{SELF}\b(?!\s+(?:laughing|with\s+laughter|"
@@ -585,7 +588,9 @@ PATTERNS: List[Pattern] = [
                                     r")\s+(?:a\s+|an\s+)?"
                                     r"(?:knife|knives|gun|guns|machete|machetes|blade|axe|hammer|baseball\s+bat|weapon|weapons|crossbow)\b"),
     _p("stabbed-shot", DANGER, r"\b(?:been|just\s+been|got|getting|being|is\s+being|'s\s+been|has\s+been|have\s+been)\s+"
-                               r"(?:stabbed|shot|glassed)\b(?!\s+(?:of|down|at\s+by|at\s+with|with\s+a\s+(?:water|nerf|paintball)))"
+                               r"(?:stabbed|shot|glassed)\b(?!\s+(?:of|down|at\s+by|at\s+with))"
+                               # a toy, not a weapon: "got shot in the face with a nerf gun"
+                               r"(?![^.?!]{0,25}\bwith\s+(?:a|an|his|her|my|their)\s+(?:water|nerf|paintball|toy|foam|laser|confetti|party\s+popper)\b)"
                                r"|\bthere(?:'s|\s+has|\s+have)\s+(?:just\s+)?been\s+(?:a\s+)?(?:stabbing|shooting)\b"
                                r"|\b(?:someone|somebody|he|she|they|a\s+man|a\s+guy|some\s+\w+)\s+(?:has\s+|just\s+|'s\s+)?(?:stabbed|shot|glassed)\s+"
                                r"(?:me|us|my\s+\w+|him|her)\b(?!\s+(?:a\s+(?:look|glance|dirty\s+look|smile)|down))", check_past=True),
@@ -608,7 +613,7 @@ PATTERNS: List[Pattern] = [
     # A person, not "my ceiling has collapsed" or "my phone is not responding".
     _p("collapsed", DANGER, rf"\b{PERSON}\s*(?:'s|has|is|just|has\s+just)?\s*(?:just\s+)?(?:collapsed|unresponsive)\b"
                             rf"|\b{PERSON}\s*(?:isn'?t|is\s+not|'s\s+not|not)\s+responding\s+(?:to\s+me|and|at\s+all)\b", negatable=False),
-    _p("blood-everywhere", DANGER, r"\bblood\s+(?:everywhere|all\s+over|pouring|gushing|pissing)\b"),
+    _p("blood-everywhere", DANGER, r"(?<!fake\s)(?<!pretend\s)(?<!stage\s)(?<!halloween\s)\bblood\s+(?:everywhere|all\s+over|pouring|gushing|pissing)\b"),
     _p("child-grabbed", DANGER, r"\b(?:grabbed|snatched|dragged|bundled|abducted|kidnapped)\s+(?:a|my|the|our|this|that)\s+"
                                 r"(?:kid|child|girl|boy|baby|son|daughter|toddler)\b"
                                 r"|\b(?:someone|somebody|a\s+(?:man|woman|stranger))\s+(?:has|'s|just)?\s*(?:just\s+)?(?:taken|took)\s+(?:my|our|a|the)\s+"
@@ -660,6 +665,8 @@ PATTERNS: List[Pattern] = [
     # (smoke, fumes and the like "choking me" are a nuisance complaint, not an attack)
     _p("attack-in-progress", DANGER, r"(?<!smoke\s)(?<!fumes\s)(?<!dust\s)(?<!smell\s)(?<!pollen\s)(?<!heat\s)(?<!damp\s)(?<!mould\s)"
                                      r"(?<!weeds\s)(?<!ivy\s)(?<!noise\s)(?<!bonfire\s)(?<!chimney\s)(?<!traffic\s)(?<!exhaust\s)(?<!air\s)"
+                                     # (nor are debts "strangling us")
+                                     r"(?<!debt\s)(?<!debts\s)(?<!loan\s)(?<!loans\s)(?<!bills\s)(?<!interest\s)(?<!arrears\s)(?<!repayments\s)"
                                      r"\b(?:is|'s|are|'re)\s+(?:strangling|choking|throttling|beating|hitting|punching|kicking|stabbing|attacking|"
                                      rf"raping|smothering|hurting|slapping|headbutting|stamping\s+on|suffocating|battering|bashing)\s+{VICTIM}\b"
                                      # a score, not a beating
