@@ -125,7 +125,9 @@ class ActionCouncilContact(Action):
 
 class ActionDefaultAskAffirmation(Action):
     """The first stage of the two-stage fallback: "Did you mean...?" with buttons for the
-    likeliest intents, in plain words (actions/intent_labels.csv), never intent names."""
+    likeliest intents, in plain words (actions/intent_labels.csv), never intent names.
+    It always says to call 999 in danger: the safety net sends here messages the model
+    alone took for a crisis, such as "my phone is dead", with the crisis as the first button."""
 
     def name(self) -> Text:
         return "action_default_ask_affirmation"
@@ -136,6 +138,7 @@ class ActionDefaultAskAffirmation(Action):
         candidates = [r["name"] for r in ranking if r.get("name") not in ("nlu_fallback", None)][:3]
         buttons = [{"title": button_text(name), "payload": f"/{name}"} for name in candidates]
         buttons.append({"title": "Something else", "payload": "/ask_capabilities"})
-        dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?",
+        dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these? "
+                                      "If you or someone else is in danger now, call 999.",
                                  buttons=buttons)
         return []

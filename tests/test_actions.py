@@ -184,6 +184,16 @@ def test_clarifying_question_uses_plain_words_not_intent_names():
     assert titles == ["Money and debt", "Housing or homelessness", "Something else from the council", "Something else"]
     assert all("_" not in title for title in titles)
     assert messages[0]["buttons"][0]["payload"] == "/concern_money_debt"
+    assert "call 999" in messages[0]["text"]
+
+
+def test_clarifying_question_offers_the_crisis_first_when_the_safety_net_asked_it():
+    # The safety net's second opinion keeps the model's crisis at the top of the ranking.
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "crisis_immediate_danger", "confidence": 0.6},
+               {"name": "out_of_scope", "confidence": 0.3}]
+    messages, _ = run(action_module.ActionDefaultAskAffirmation(), tracker({}, intent="nlu_fallback", ranking=ranking))
+    assert messages[0]["buttons"][0]["payload"] == "/crisis_immediate_danger"
+    assert "call 999" in messages[0]["text"]
 
 
 def test_directory_client_reports_a_dead_directory_quickly():

@@ -8,7 +8,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.channel_metadata import ChannelMetadataEntities
-from bot.components.safety_net import CrisisSafetyNet
+from bot.components.safety_net import SECOND_OPINION_BELOW, CrisisSafetyNet
 
 
 @pytest.fixture
@@ -76,12 +76,43 @@ def test_safety_net_does_not_turn_an_unsure_guess_into_a_crisis(model_storage, c
     assert result.get("safety_net")["overrode"] is False
 
 
-def test_safety_net_never_lowers_a_crisis_the_model_found(model_storage, context):
+def test_safety_net_keeps_a_crisis_the_model_found_when_anything_alarming_is_left(model_storage, context):
     net = build(CrisisSafetyNet, model_storage, context)
     parsed = message("I'm not suicidal, I just can't see the point any more", "crisis_suicide_self_harm", 0.7)
     [result] = net.process([parsed])
     assert result.get(INTENT) == {"name": "crisis_suicide_self_harm", "confidence": 0.7}
     assert result.get("safety_net")["overrode"] is False
+
+
+def test_second_opinion_asks_did_you_mean_when_only_the_model_was_alarmed(model_storage, context):
+    net = build(CrisisSafetyNet, model_storage, context)
+    unsure = SECOND_OPINION_BELOW - 0.05
+    parsed = message("my phone is dead", "crisis_immediate_danger", unsure,
+                     [{"name": "crisis_immediate_danger", "confidence": unsure},
+                      {"name": "out_of_scope", "confidence": 0.02}])
+    [result] = net.process([parsed])
+    assert result.get(INTENT)["name"] == "nlu_fallback"
+    # The crisis stays the first choice the "did you mean?" question offers.
+    assert [r["name"] for r in result.get(INTENT_RANKING_KEY)] == [
+        "nlu_fallback", "crisis_immediate_danger", "out_of_scope"]
+    why = result.get("safety_net")
+    assert why["second_opinion"]["accounted_for"][0]["everyday_use"] == "device, plant or pet is dead"
+    assert why["model_intent"] == "crisis_immediate_danger" and why["model_confidence"] == unsure
+
+
+def test_second_opinion_leaves_a_sure_model_and_a_phrase_alone(model_storage, context):
+    net = build(CrisisSafetyNet, model_storage, context)
+    sure = message("my phone is dead", "crisis_immediate_danger", SECOND_OPINION_BELOW + 0.001)
+    phrase = message("my phone is dead and he's got a knife to my throat", "crisis_immediate_danger", 0.3)
+    for result in net.process([sure, phrase]):
+        assert result.get(INTENT)["name"] == "crisis_immediate_danger"
+        assert result.get("safety_net")["second_opinion"] is None
+
+
+def test_second_opinion_can_be_turned_off(model_storage, context):
+    net = CrisisSafetyNet.create({"second_opinion_below": 0}, model_storage, Resource("net"), context)
+    [result] = net.process([message("my phone is dead", "crisis_immediate_danger", 0.3)])
+    assert result.get(INTENT)["name"] == "crisis_immediate_danger"
 
 
 def test_safety_net_ignores_ordinary_messages_and_empty_text(model_storage, context):

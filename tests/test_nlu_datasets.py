@@ -70,3 +70,17 @@ def test_evaluation_sets_hold_no_near_duplicates_of_training_examples(name):
                 clashes.append((example.text, text))
                 break
     assert clashes == [], f"{len(clashes)} near-duplicates, e.g. {clashes[:5]}"
+
+
+def test_the_development_set_stays_apart_from_the_evaluation_sets():
+    """benchmarks/dev/ tunes the safety net's second opinion; it must not leak the
+    evaluation sets (the sealed one included) into that tuning. Only the development
+    line is shown, never the held-out message."""
+    held_out = [trigrams(e.text) for examples in SETS.values() for e in examples]
+    held_out += [trigrams(e.text) for e in read_examples(ROOT / "tests" / "nlu" / "sealed" / "crisis_sealed.yml")]
+    clashes = []
+    for example in read_examples(ROOT / "benchmarks" / "dev" / "crisis_second_opinion_dev.yml"):
+        grams = trigrams(example.text)
+        if any(len(grams & other) / len(grams | other) >= NEAR_DUPLICATE for other in held_out if grams | other):
+            clashes.append(example.text)
+    assert clashes == [], f"{len(clashes)} development lines too close to a held-out message: {clashes[:5]}"

@@ -3,8 +3,14 @@
 It runs after the FallbackClassifier. When the reviewed phrases in crisis_language.py
 find crisis language, it sets the crisis intent with confidence 1.0 at the top of the
 intent ranking, so neither the fallback nor an ambiguity check can undo it, and records
-why in the parse result under `safety_net`. It never lowers a crisis
-the model found: the model and the phrases together catch what either alone would miss.
+why in the parse result under `safety_net`. The model and the phrases together catch what
+either alone would miss.
+
+It gives a second opinion on a crisis only the model found (second_opinion.py): when the
+model was not sure (below `second_opinion_below`) and every alarming word in the message
+is an everyday use ("my phone is dead", "this queue is killing me"), it asks "did you
+mean?" (nlu_fallback, with the crisis still the first choice offered and 999 in the
+question) instead of escalating. A crisis the phrases found is never lowered.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -16,20 +22,30 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.crisis_language import check
+from bot.components.second_opinion import CRISIS_INTENTS, explain_away
 
 SAFETY_NET_KEY = "safety_net"
+FALLBACK_INTENT = "nlu_fallback"
+
+
+SECOND_OPINION_BELOW = 0.95
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisSafetyNet(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {}
+        # Chosen on the development set (benchmarks/second_opinion.py, docs/benchmarks.md).
+        # 0 turns the second opinion off.
+        return {"second_opinion_below": SECOND_OPINION_BELOW}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.second_opinion_below = float(config.get("second_opinion_below", SECOND_OPINION_BELOW))
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "CrisisSafetyNet":
-        return cls()
+        return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -43,13 +59,26 @@ class CrisisSafetyNet(GraphComponent):
         result = check(text)
         record = result.as_dict()
         model_intent = (message.get(INTENT) or {}).get("name")
+        model_confidence = (message.get(INTENT) or {}).get("confidence")
         record["model_intent"] = model_intent
+        record["model_confidence"] = model_confidence
         ranking = list(message.get(INTENT_RANKING_KEY) or [])
         record["overrode"] = False
+        record["second_opinion"] = None
         if result.finding and model_intent != result.finding.intent:
             crisis = {"name": result.finding.intent, "confidence": 1.0}
             ranking = [r for r in ranking if r.get("name") != crisis["name"]]
             message.set(INTENT, crisis, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
             record["overrode"] = True
+        elif (not result.finding and model_intent in CRISIS_INTENTS
+              and (model_confidence or 0.0) < self.second_opinion_below):
+            explanation = explain_away(text, result.set_aside)
+            if explanation:
+                # The ranking keeps the crisis first, so "did you mean?" offers it first.
+                fallback = {"name": FALLBACK_INTENT, "confidence": 1.0 - (model_confidence or 0.0)}
+                ranking = [r for r in ranking if r.get("name") != FALLBACK_INTENT]
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)
+                record["second_opinion"] = explanation.as_dict()
         message.set(SAFETY_NET_KEY, record, add_to_output=True)
