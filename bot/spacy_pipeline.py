@@ -136,7 +136,9 @@ def collect_patterns(areas, protected_words: Set[str]) -> Tuple[List[dict], Dict
                     slip_owner[slip].add(area.name)
             if written != area.name:
                 synonyms[area.name].add(written)
-    for slip, owners in slip_owner.items():
+    # sorted: slips come out of sets, whose order changes per process; a stable order keeps
+    # the fingerprint stable, so an unchanged gazetteer never forces a rebuild and retrain.
+    for slip, owners in sorted(slip_owner.items()):
         # A slip that is a real name or word, or could be two places, is not a slip.
         if len(owners) == 1 and slip not in taken:
             owner = next(iter(owners))

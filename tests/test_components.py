@@ -1,5 +1,7 @@
 """The custom Rasa graph components, built the way Rasa builds them (real
 LocalModelStorage, Resource and ExecutionContext; nothing of Rasa mocked)."""
+import os
+
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -197,3 +199,20 @@ def test_typo_corrector_reads_slips_in_the_training_data_as_the_word():
     assert vocabulary.correct("teh") == "the"
     assert vocabulary.correct("dye") is None  # not common enough a neighbour to be sure
     assert vocabulary.correct("lonley") == "lonely"
+
+
+def test_typo_corrector_breaks_ties_the_same_way_in_every_process():
+    """A slip one letter from two equally common words ("cars" between "care" and
+    "card") must be read the same way whatever Python's hash seed, or training and
+    replies would change from one process to the next."""
+    import subprocess
+    import sys
+
+    script = ("from bot.components.spelling import Vocabulary; "
+              "v = Vocabulary({'care': 500, 'card': 500, 'cart': 500, 'carz': 1}, 4, 8); "
+              "print(v.correct('carz'), v.correct('carx'))")
+    answers = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+               for seed in range(4)}
+    assert answers == {"card card"}
+

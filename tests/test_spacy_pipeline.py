@@ -84,3 +84,21 @@ def test_typing_slips_are_realistic_and_never_the_word_itself():
     assert "thetford" not in slips
     assert not {"dss", "doss", "diiss"} & name_slips("Diss")  # no keyboard slips of short words
     assert "norwitch" in name_slips("Norwich") and "chessam" in name_slips("Chesham")
+
+
+def test_patterns_come_out_in_the_same_order_in_every_process():
+    """The fingerprint that spares a rebuild (and a retrain) hashes the patterns in order,
+    so the order must not depend on Python's per-process hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib, json; from pathlib import Path; "
+              "from bot.spacy_pipeline import DATA_DIR, collect_patterns, read_data_dir, training_vocabulary; "
+              ""
+              "patterns, _ = collect_patterns(read_data_dir(DATA_DIR).areas, training_vocabulary(Path('data/nlu'))); "
+              "print(hashlib.sha256(json.dumps(patterns).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+               for seed in range(3)}
+    assert len(digests) == 1

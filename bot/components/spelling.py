@@ -49,7 +49,8 @@ class Vocabulary:
         for word, count in counts.items():
             if count > RARE_VARIANT_COUNT or len(word) < 3:
                 continue
-            common = max(self._within_one(word), key=lambda c: counts[c], default=None)
+            # sorted: on a tie, max() keeps the first, and a set's order changes per process
+            common = max(sorted(self._within_one(word)), key=lambda c: counts[c], default=None)
             if common and counts[common] >= max(COMMON_WORD_COUNT, VARIANT_RATIO * count):
                 self.variants[word] = common
 
