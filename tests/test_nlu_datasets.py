@@ -72,6 +72,22 @@ def test_evaluation_sets_hold_no_near_duplicates_of_training_examples(name):
     assert clashes == [], f"{len(clashes)} near-duplicates, e.g. {clashes[:5]}"
 
 
+def test_training_examples_stay_apart_from_the_development_set():
+    """benchmarks/dev/ measures a training change before anyone looks at the evaluation
+    sets; a training example close to a development line would flatter that measure."""
+    development = [(trigrams(e.text), e.text) for p in sorted((ROOT / "benchmarks" / "dev").glob("*.yml"))
+                   for e in read_examples(p)]
+    clashes = []
+    for example in TRAINING:
+        grams = trigrams(example.text)
+        for other, text in development:
+            union = len(grams | other)
+            if union and len(grams & other) / union >= NEAR_DUPLICATE:
+                clashes.append((example.text, text))
+                break
+    assert clashes == [], f"{len(clashes)} training examples too close to development lines: {clashes[:5]}"
+
+
 def test_the_development_set_stays_apart_from_the_evaluation_sets():
     """benchmarks/dev/ tunes the safety net's second opinion; it must not leak the
     evaluation sets (the sealed one included) into that tuning. Only the development
