@@ -56,35 +56,34 @@ def test_typo_set_mirrors_the_test_set():
     assert changed == len(SETS["test_set"])
 
 
+def near_duplicates(texts, others):
+    """(text, other) for each text whose character trigrams are NEAR_DUPLICATE-similar to
+    one of the others (the first such other)."""
+    indexed = [(trigrams(other), other) for other in others]
+    clashes = []
+    for text in texts:
+        grams = trigrams(text)
+        for other_grams, other in indexed:
+            union = len(grams | other_grams)
+            if union and len(grams & other_grams) / union >= NEAR_DUPLICATE:
+                clashes.append((text, other))
+                break
+    return clashes
+
+
 # places.yml is left out on purpose: it measures the gazetteer-built entity ruler, which
 # learns nothing from training examples, and a bare place name ("Taunton") is in both.
 @pytest.mark.parametrize("name", ["test_set", "typos", "benign_alarming"])
 def test_evaluation_sets_hold_no_near_duplicates_of_training_examples(name):
-    training = [(trigrams(e.text), e.text) for e in TRAINING]
-    clashes = []
-    for example in SETS[name]:
-        grams = trigrams(example.text)
-        for other, text in training:
-            union = len(grams | other)
-            if union and len(grams & other) / union >= NEAR_DUPLICATE:
-                clashes.append((example.text, text))
-                break
+    clashes = near_duplicates([e.text for e in SETS[name]], [e.text for e in TRAINING])
     assert clashes == [], f"{len(clashes)} near-duplicates, e.g. {clashes[:5]}"
 
 
 def test_training_examples_stay_apart_from_the_development_set():
     """benchmarks/dev/ measures a training change before anyone looks at the evaluation
     sets; a training example close to a development line would flatter that measure."""
-    development = [(trigrams(e.text), e.text) for p in sorted((ROOT / "benchmarks" / "dev").glob("*.yml"))
-                   for e in read_examples(p)]
-    clashes = []
-    for example in TRAINING:
-        grams = trigrams(example.text)
-        for other, text in development:
-            union = len(grams | other)
-            if union and len(grams & other) / union >= NEAR_DUPLICATE:
-                clashes.append((example.text, text))
-                break
+    development = [e.text for p in sorted((ROOT / "benchmarks" / "dev").glob("*.yml")) for e in read_examples(p)]
+    clashes = near_duplicates([e.text for e in TRAINING], development)
     assert clashes == [], f"{len(clashes)} training examples too close to development lines: {clashes[:5]}"
 
 
