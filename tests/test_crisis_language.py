@@ -126,6 +126,16 @@ def test_a_negation_does_not_hide_a_second_crisis_phrase():
     assert result.set_aside and result.set_aside[0]["reason"] == "negated"
 
 
+@pytest.mark.parametrize("text", [
+    "my ex turned up at the hostel, i don't know how he found me, he's outside",
+    "I can't believe he found me, he's outside the flat now",
+    "dont understand how he found me. hes outside the door",
+])
+def test_a_negation_of_knowing_is_not_a_negation_of_the_danger(text):
+    result = check(text)
+    assert result.finding and result.finding.intent == DANGER, result.set_aside
+
+
 def test_reports_which_pattern_matched_and_the_words():
     result = check("My partner said he'd kill me if I left").as_dict()
     assert result == {**result, "fired": True, "intent": DANGER, "pattern": "threat-to-kill"}

@@ -910,10 +910,17 @@ def normalise(text: str) -> str:
     return _correct_slips(" ".join(text.split()))
 
 
+# A negation that belongs to one of these verbs is about knowing, not about the danger:
+# "I don't know how he found me, he's outside" is still a man outside the door.
+NEGATED_KNOWING = {"know", "knw", "kno", "understand", "remember", "believe"}
+
+
 def _negated(text: str, start: int) -> bool:
-    """A negation among the three words before ("not going to hurt myself")."""
+    """A negation among the three words before ("not going to hurt myself"), unless it
+    negates knowing ("don't know how he found me")."""
     words = re.findall(r"[a-z']+", text[:start])[-3:]
-    return any(w in NEGATORS or w.endswith("n't") for w in words)
+    return any((w in NEGATORS or w.endswith("n't")) and (i + 1 == len(words) or words[i + 1] not in NEGATED_KNOWING)
+               for i, w in enumerate(words))
 
 
 PAST_MARKERS = re.compile(r"\b(?:was|were|used\s+to|had\s+been|years\s+ago|last\s+(?:week|month|year|summer|winter|spring|autumn)|"
