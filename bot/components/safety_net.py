@@ -6,11 +6,14 @@ intent ranking, so neither the fallback nor an ambiguity check can undo it, and 
 why in the parse result under `safety_net`. The model and the phrases together catch what
 either alone would miss.
 
-It gives a second opinion on a crisis only the model found (second_opinion.py): when the
-model was not sure (below `second_opinion_below`) and every alarming word in the message
-is an everyday use ("my phone is dead", "this queue is killing me"), it asks "did you
-mean?" (nlu_fallback, with the crisis still the first choice offered and 999 in the
-question) instead of escalating. A crisis the phrases found is never lowered.
+It gives a second opinion on a crisis only the model found (second_opinion.py) and asks
+"did you mean?" (nlu_fallback, with the crisis still the first choice offered and 999 in
+the question) instead of escalating when either
+- the separate crisis-or-not check (crisis_check.py) gives it a crisis probability below
+  `crisis_check_below`, or
+- the model was not sure (below `second_opinion_below`) and every alarming word in the
+  message is an everyday use ("my phone is dead", "this queue is killing me").
+A crisis the phrases found is never lowered.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -22,25 +25,28 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.crisis_language import check
-from bot.components.second_opinion import CRISIS_INTENTS, explain_away
+from bot.components.crisis_check import CRISIS_CHECK_KEY
+from bot.components.second_opinion import CRISIS_INTENTS, doubt_model_only_crisis
 
 SAFETY_NET_KEY = "safety_net"
 FALLBACK_INTENT = "nlu_fallback"
 
 
 SECOND_OPINION_BELOW = 0.95
+CRISIS_CHECK_BELOW = 0.05
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisSafetyNet(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # Chosen on the development set (benchmarks/second_opinion.py, docs/benchmarks.md).
-        # 0 turns the second opinion off.
-        return {"second_opinion_below": SECOND_OPINION_BELOW}
+        # Chosen on the development sets (benchmarks/second_opinion.py, docs/benchmarks.md).
+        # 0 turns each reason off.
+        return {"second_opinion_below": SECOND_OPINION_BELOW, "crisis_check_below": CRISIS_CHECK_BELOW}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.second_opinion_below = float(config.get("second_opinion_below", SECOND_OPINION_BELOW))
+        self.crisis_check_below = float(config.get("crisis_check_below", CRISIS_CHECK_BELOW))
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -71,14 +77,15 @@ class CrisisSafetyNet(GraphComponent):
             message.set(INTENT, crisis, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
             record["overrode"] = True
-        elif (not result.finding and model_intent in CRISIS_INTENTS
-              and (model_confidence or 0.0) < self.second_opinion_below):
-            explanation = explain_away(text, result.set_aside)
-            if explanation:
+        elif not result.finding and model_intent in CRISIS_INTENTS:
+            doubt = doubt_model_only_crisis(text, result.set_aside, model_confidence or 0.0,
+                                            (message.get(CRISIS_CHECK_KEY) or {}).get("crisis_probability"),
+                                            self.second_opinion_below, self.crisis_check_below)
+            if doubt:
                 # The ranking keeps the crisis first, so "did you mean?" offers it first.
                 fallback = {"name": FALLBACK_INTENT, "confidence": 1.0 - (model_confidence or 0.0)}
                 ranking = [r for r in ranking if r.get("name") != FALLBACK_INTENT]
                 message.set(INTENT, fallback, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)
-                record["second_opinion"] = explanation.as_dict()
+                record["second_opinion"] = doubt
         message.set(SAFETY_NET_KEY, record, add_to_output=True)

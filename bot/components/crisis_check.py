@@ -1,0 +1,136 @@
+"""CrisisCheck: a second, independent classifier that answers one question: crisis or not?
+
+DIET chooses among thirty intents, and mixing up two concerns costs little. Mixing up
+crisis and not costs a great deal either way. This component trains a plain linear model
+(logistic regression over word and character n-grams) on the same training examples,
+labelled only "crisis" or "not", and records its probability in the parse result under
+`crisis_check`. It decides nothing itself: the safety net (safety_net.py) reads it, and a
+crisis that only DIET found is escalated only if this check does not flatly disagree. A
+crisis found by the reviewed phrases never depends on it.
+
+The two models err differently (one is a deep bag of features trained for thirty classes,
+the other a linear crisis/not split with character n-grams that survive typos), which is
+why one can catch the other's false alarms. Its threshold was chosen on the development
+sets (benchmarks/second_opinion.py, docs/benchmarks.md), never on the evaluation sets.
+
+The fitted model is stored as JSON (n-gram vocabularies, idf weights, coefficients), not
+as a pickle: a model archive should not be able to run code when it is loaded.
+"""
+from typing import Any, Dict, List, Optional, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+import rasa.shared.utils.io
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+
+from bot.components.second_opinion import CRISIS_INTENTS
+
+CRISIS_CHECK_KEY = "crisis_check"
+MODEL_FILE = "crisis_check.json"
+
+# Two views of the text: character n-grams within words (robust to "suicidle", "knfe")
+# and words and word pairs ("end it", "at the door").
+VECTORIZERS = {
+    "characters": dict(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
+    "words": dict(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b"),
+}
+
+
+class CrisisOrNot:
+    """The fitted model without Rasa: fit on texts and labels, give P(crisis) for a text,
+    and round-trip through plain JSON."""
+
+    def __init__(self, union: FeatureUnion, classifier: LogisticRegression):
+        self.union = union
+        self.classifier = classifier
+
+    @classmethod
+    def fit(cls, texts: List[str], is_crisis: List[bool], inverse_regularisation: float) -> "CrisisOrNot":
+        union = FeatureUnion([(name, TfidfVectorizer(**params)) for name, params in VECTORIZERS.items()])
+        features = union.fit_transform(texts)
+        classifier = LogisticRegression(C=inverse_regularisation, max_iter=3000)
+        classifier.fit(features, np.asarray(is_crisis, dtype=bool))
+        return cls(union, classifier)
+
+    def probability(self, texts: List[str]) -> List[float]:
+        crisis_column = list(self.classifier.classes_).index(True)
+        return [float(p) for p in self.classifier.predict_proba(self.union.transform(texts))[:, crisis_column]]
+
+    def as_json(self) -> Dict[str, Any]:
+        return {
+            "vectorizers": {name: {"vocabulary": {k: int(v) for k, v in vectorizer.vocabulary_.items()},
+                                   "idf": vectorizer.idf_.tolist()}
+                            for name, vectorizer in self.union.transformer_list},
+            "coefficients": self.classifier.coef_[0].tolist(),
+            "intercept": float(self.classifier.intercept_[0]),
+        }
+
+    @classmethod
+    def from_json(cls, stored: Dict[str, Any]) -> "CrisisOrNot":
+        vectorizers = []
+        for name, params in VECTORIZERS.items():
+            vectorizer = TfidfVectorizer(**params)
+            vectorizer.vocabulary_ = stored["vectorizers"][name]["vocabulary"]
+            vectorizer.idf_ = np.asarray(stored["vectorizers"][name]["idf"])
+            vectorizers.append((name, vectorizer))
+        classifier = LogisticRegression()
+        classifier.classes_ = np.array([False, True])
+        classifier.coef_ = np.asarray([stored["coefficients"]])
+        classifier.intercept_ = np.asarray([stored["intercept"]])
+        return cls(FeatureUnion(vectorizers), classifier)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class CrisisCheck(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # The middle of the three strengths tried on the development sets; all three gave
+        # the same development result at the threshold in use.
+        return {"inverse_regularisation": 4.0}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[CrisisOrNot] = None) -> None:
+        self.config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "CrisisCheck":
+        return cls({**cls.get_default_config(), **config}, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisCheck":
+        with model_storage.read_from(resource) as path:
+            stored = rasa.shared.utils.io.read_json_file(path / MODEL_FILE)
+        return cls({**cls.get_default_config(), **config}, model_storage, resource, CrisisOrNot.from_json(stored))
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+        labels = [m.get(INTENT) in CRISIS_INTENTS for m in examples]
+        if not any(labels) or all(labels):
+            raise ValueError("CrisisCheck needs training examples both of a crisis intent "
+                             f"({', '.join(CRISIS_INTENTS)}) and of other intents")
+        self.model = CrisisOrNot.fit([m.get(TEXT) for m in examples], labels,
+                                     float(self.config["inverse_regularisation"]))
+        with self._model_storage.write_to(self._resource) as path:
+            rasa.shared.utils.io.dump_obj_as_json_to_file(path / MODEL_FILE, self.model.as_json())
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        texted = [m for m in messages if m.get(TEXT)]
+        if self.model is None or not texted:
+            return messages
+        for message, probability in zip(texted, self.model.probability([m.get(TEXT) for m in texted])):
+            message.set(CRISIS_CHECK_KEY, {"crisis_probability": round(probability, 4)}, add_to_output=True)
+        return messages
