@@ -1,16 +1,16 @@
 """Choose the safety net's second-opinion settings on the development sets; print the numbers.
 
     python -m benchmarks.second_opinion [--model models/signpost.tar.gz] [--dev FILE ...]
-                                        [--show CEILING CHECK_BELOW]
+                                        [--show CEILING CRISIS_OR_NOT_BELOW]
 
 The second opinion (bot/components/second_opinion.py) turns a crisis that only the model
-found into a "did you mean?" when the separate crisis-or-not check (crisis_check.py) puts
-it below CHECK_BELOW, or when the model's confidence is below CEILING and every alarming
+found into a "did you mean?" when the separate crisis-or-not check (crisis_or_not.py) puts
+it below CRISIS_OR_NOT_BELOW, or when the model's confidence is below CEILING and every alarming
 word is an everyday use. For each development file in benchmarks/dev/ (never the
 evaluation sets in tests/nlu/), and for each pair of settings, this prints:
 - harmless messages classed as crisis (what the second opinion is for);
 - crisis messages classed as crisis (what it must not cost).
-The settings in use are SECOND_OPINION_BELOW and CRISIS_CHECK_BELOW in
+The settings in use are SECOND_OPINION_BELOW and CRISIS_OR_NOT_BELOW in
 bot/components/safety_net.py.
 """
 import argparse
@@ -19,22 +19,22 @@ import os
 from pathlib import Path
 
 from benchmarks.nlu_eval import CRISIS, ROOT, Parser, read_examples
-from bot.components.crisis_check import CRISIS_CHECK_KEY
+from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY
 from bot.components.second_opinion import doubt_model_only_crisis
 
 DEV_SETS = sorted((ROOT / "benchmarks" / "dev").glob("*.yml"))
 CEILINGS = (0.0, 0.9, 0.95, 1.01)
-CHECK_BELOW = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
+CRISIS_OR_NOT_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
 
 
-def final_intent(parsed: dict, text: str, ceiling: float, check_below: float) -> str:
+def final_intent(parsed: dict, text: str, ceiling: float, crisis_or_not_below: float) -> str:
     """What the safety net would answer with these settings, from a parse made with the
     second opinion off (so every setting is applied to the same recorded model output)."""
     record = parsed.get("safety_net") or {}
     intent = parsed["intent"]["name"]
     if not record.get("fired") and intent in CRISIS and doubt_model_only_crisis(
             text, record.get("set_aside"), record.get("model_confidence") or 0.0,
-            (parsed.get(CRISIS_CHECK_KEY) or {}).get("crisis_probability"), ceiling, check_below):
+            (parsed.get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability"), ceiling, crisis_or_not_below):
         return "nlu_fallback"
     return intent
 
@@ -44,15 +44,15 @@ def print_sweep(path: Path, indices, examples, parsed) -> None:
     crises = [i for i in indices if examples[i].intent in CRISIS]
     print(f"\ndevelopment set: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}, "
           f"{len(harmless)} harmless, {len(crises)} crisis")
-    print(f"{'ceiling':>8} {'check below':>12}  {'harmless classed crisis':>24}  {'crisis messages kept':>21}  "
+    print(f"{'ceiling':>8} {'or-not below':>12}  {'harmless classed crisis':>24}  {'crisis messages kept':>21}  "
           f"{'crisis lost':>11}")
     for ceiling in CEILINGS:
-        for check_below in CHECK_BELOW:
-            finals = {i: final_intent(parsed[i], examples[i].text, ceiling, check_below) for i in indices}
+        for crisis_or_not_below in CRISIS_OR_NOT_THRESHOLDS:
+            finals = {i: final_intent(parsed[i], examples[i].text, ceiling, crisis_or_not_below) for i in indices}
             false_crisis = sum(finals[i] in CRISIS for i in harmless)
             caught = sum(finals[i] in CRISIS for i in crises)
             lost = sum(parsed[i]["intent"]["name"] in CRISIS and finals[i] not in CRISIS for i in crises)
-            print(f"{ceiling:>8.2f} {check_below:>12.2f}  {false_crisis:>9} ({false_crisis / max(len(harmless), 1):>6.1%})       "
+            print(f"{ceiling:>8.2f} {crisis_or_not_below:>12.2f}  {false_crisis:>9} ({false_crisis / max(len(harmless), 1):>6.1%})       "
                   f"{caught:>7} ({caught / max(len(crises), 1):>6.1%})  {lost:>11}")
 
 
@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "signpost.tar.gz")
     parser.add_argument("--dev", type=Path, nargs="+", default=DEV_SETS)
-    parser.add_argument("--show", type=float, nargs=2, metavar=("CEILING", "CHECK_BELOW"),
+    parser.add_argument("--show", type=float, nargs=2, metavar=("CEILING", "CRISIS_OR_NOT_BELOW"),
                         help="also list the development messages still classed as crisis, and the crises "
                              "lost, with these settings (development data only: fine to read)")
     args = parser.parse_args(argv)
@@ -82,20 +82,20 @@ def main(argv=None) -> int:
     harmless = [i for i, e in enumerate(examples) if e.intent not in CRISIS]
     crises = [i for i, e in enumerate(examples) if e.intent in CRISIS]
     if args.show is not None:
-        ceiling, check_below = args.show
-        finals = [final_intent(p, e.text, ceiling, check_below) for p, e in zip(parsed, examples)]
-        print(f"\nat {ceiling:.2f} / {check_below:.2f}, harmless still classed as crisis "
+        ceiling, crisis_or_not_below = args.show
+        finals = [final_intent(p, e.text, ceiling, crisis_or_not_below) for p, e in zip(parsed, examples)]
+        print(f"\nat {ceiling:.2f} / {crisis_or_not_below:.2f}, harmless still classed as crisis "
               "(model confidence, crisis check, phrase):")
         for i in harmless:
             if finals[i] in CRISIS:
                 record = parsed[i].get("safety_net") or {}
-                check = (parsed[i].get(CRISIS_CHECK_KEY) or {}).get("crisis_probability")
+                check = (parsed[i].get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability")
                 print(f"  {record.get('model_confidence') or 0:.2f} {check if check is not None else '-':<6} "
                       f"{record.get('pattern') or '-':<22} {examples[i].text}")
-        print(f"at {ceiling:.2f} / {check_below:.2f}, crises lost to the second opinion:")
+        print(f"at {ceiling:.2f} / {crisis_or_not_below:.2f}, crises lost to the second opinion:")
         for i in crises:
             if parsed[i]["intent"]["name"] in CRISIS and finals[i] not in CRISIS:
-                check = (parsed[i].get(CRISIS_CHECK_KEY) or {}).get("crisis_probability")
+                check = (parsed[i].get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability")
                 print(f"  {parsed[i]['safety_net'].get('model_confidence'):.2f} {check} {examples[i].text}")
     return 0
 

@@ -10,8 +10,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.channel_metadata import ChannelMetadataEntities
-from bot.components.crisis_check import CRISIS_CHECK_KEY, CrisisCheck
-from bot.components.safety_net import CRISIS_CHECK_BELOW, SECOND_OPINION_BELOW, CrisisSafetyNet
+from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY, CrisisOrNotClassifier
+from bot.components.safety_net import CRISIS_OR_NOT_BELOW, SECOND_OPINION_BELOW, CrisisSafetyNet
 
 
 @pytest.fixture
@@ -121,31 +121,31 @@ def test_second_opinion_can_be_turned_off(model_storage, context):
 def checked(text, intent, confidence, crisis_probability):
     parsed = message(text, intent, confidence, [{"name": intent, "confidence": confidence},
                                                 {"name": "concern_mental_health", "confidence": 0.05}])
-    parsed.set(CRISIS_CHECK_KEY, {"crisis_probability": crisis_probability})
+    parsed.set(CRISIS_OR_NOT_KEY, {"crisis_probability": crisis_probability})
     return parsed
 
 
-def test_crisis_check_disagreeing_turns_a_model_only_crisis_into_did_you_mean(model_storage, context):
+def test_crisis_or_not_disagreeing_turns_a_model_only_crisis_into_did_you_mean(model_storage, context):
     net = build(CrisisSafetyNet, model_storage, context)
     # Sure model, no everyday use to explain it away: only the crisis check doubts it.
     [result] = net.process([checked("the whole team got slaughtered", "crisis_immediate_danger", 0.99,
-                                    CRISIS_CHECK_BELOW / 2)])
+                                    CRISIS_OR_NOT_BELOW / 2)])
     assert result.get(INTENT)["name"] == "nlu_fallback"
     assert [r["name"] for r in result.get(INTENT_RANKING_KEY)][:2] == ["nlu_fallback", "crisis_immediate_danger"]
     assert result.get("safety_net")["second_opinion"] == {
-        "crisis_check": {"crisis_probability": CRISIS_CHECK_BELOW / 2, "below": CRISIS_CHECK_BELOW}}
+        "crisis_or_not": {"crisis_probability": CRISIS_OR_NOT_BELOW / 2, "below": CRISIS_OR_NOT_BELOW}}
 
 
-def test_crisis_check_agreeing_or_absent_keeps_the_model_crisis(model_storage, context):
+def test_crisis_or_not_agreeing_or_absent_keeps_the_model_crisis(model_storage, context):
     net = build(CrisisSafetyNet, model_storage, context)
-    agreeing = checked("the whole team got slaughtered", "crisis_immediate_danger", 0.99, CRISIS_CHECK_BELOW)
+    agreeing = checked("the whole team got slaughtered", "crisis_immediate_danger", 0.99, CRISIS_OR_NOT_BELOW)
     absent = message("the whole team got slaughtered", "crisis_immediate_danger", 0.99)
     for result in net.process([agreeing, absent]):
         assert result.get(INTENT)["name"] == "crisis_immediate_danger"
         assert result.get("safety_net")["second_opinion"] is None
 
 
-def test_crisis_check_never_lowers_a_crisis_the_phrases_found(model_storage, context):
+def test_crisis_or_not_never_lowers_a_crisis_the_phrases_found(model_storage, context):
     net = build(CrisisSafetyNet, model_storage, context)
     for intent in ("crisis_suicide_self_harm", "concern_mental_health"):
         [result] = net.process([checked("I want to kill myself", intent, 0.9, 0.0)])
@@ -153,8 +153,8 @@ def test_crisis_check_never_lowers_a_crisis_the_phrases_found(model_storage, con
         assert result.get("safety_net")["second_opinion"] is None
 
 
-def test_crisis_check_can_be_turned_off(model_storage, context):
-    net = CrisisSafetyNet.create({"crisis_check_below": 0}, model_storage, Resource("net"), context)
+def test_crisis_or_not_can_be_turned_off(model_storage, context):
+    net = CrisisSafetyNet.create({"crisis_or_not_below": 0}, model_storage, Resource("net"), context)
     [result] = net.process([checked("the whole team got slaughtered", "crisis_immediate_danger", 0.99, 0.0)])
     assert result.get(INTENT)["name"] == "crisis_immediate_danger"
 
@@ -260,7 +260,7 @@ def test_typo_corrector_breaks_ties_the_same_way_in_every_process():
 
 
 
-# --- CrisisCheck ---------------------------------------------------------------------------------
+# --- CrisisOrNotClassifier ---------------------------------------------------------------------------------
 CRISIS_TRAINING = {
     "crisis_suicide_self_harm": ["I want to kill myself", "I am going to end my life tonight",
                                  "I took all my pills", "I keep cutting myself", "I don't want to be alive",
@@ -274,18 +274,18 @@ CRISIS_TRAINING = {
 }
 
 
-def crisis_check_training_data():
+def crisis_or_not_training_data():
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
     return TrainingData([Message(data={TEXT: text, INTENT: intent})
                          for intent, texts in CRISIS_TRAINING.items() for text in texts])
 
 
-def test_crisis_check_learns_crisis_or_not_and_survives_saving(model_storage, context):
-    resource = Resource("CrisisCheck")
-    trained = CrisisCheck.create(CrisisCheck.get_default_config(), model_storage, resource, context)
-    trained.train(crisis_check_training_data())
-    loaded = CrisisCheck.load(CrisisCheck.get_default_config(), model_storage, resource, context)
+def test_crisis_or_not_learns_crisis_or_not_and_survives_saving(model_storage, context):
+    resource = Resource("CrisisOrNotClassifier")
+    trained = CrisisOrNotClassifier.create(CrisisOrNotClassifier.get_default_config(), model_storage, resource, context)
+    trained.train(crisis_or_not_training_data())
+    loaded = CrisisOrNotClassifier.load(CrisisOrNotClassifier.get_default_config(), model_storage, resource, context)
 
     texts = ["i want to kil myself tonight", "he's at the door and he has a knife", "when are the bins collected",
              "my phone is dead again"]
@@ -293,35 +293,35 @@ def test_crisis_check_learns_crisis_or_not_and_survives_saving(model_storage, co
     for name, component in (("trained", trained), ("loaded", loaded)):
         messages = [Message(data={TEXT: t}) for t in texts]
         component.process(messages)
-        results[name] = [m.get(CRISIS_CHECK_KEY)["crisis_probability"] for m in messages]
-        assert CRISIS_CHECK_KEY in messages[0].as_dict(only_output_properties=True)
+        results[name] = [m.get(CRISIS_OR_NOT_KEY)["crisis_probability"] for m in messages]
+        assert CRISIS_OR_NOT_KEY in messages[0].as_dict(only_output_properties=True)
     assert results["loaded"] == results["trained"]  # the JSON round trip loses nothing
     crisis, danger, bins, phone = results["loaded"]
     assert min(crisis, danger) > max(bins, phone)
     assert all(0.0 <= p <= 1.0 for p in results["loaded"])
 
 
-def test_crisis_check_skips_empty_text_and_needs_both_kinds_of_example(model_storage, context):
+def test_crisis_or_not_skips_empty_text_and_needs_both_kinds_of_example(model_storage, context):
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
-    check = CrisisCheck.create(CrisisCheck.get_default_config(), model_storage, Resource("CrisisCheck"), context)
+    check = CrisisOrNotClassifier.create(CrisisOrNotClassifier.get_default_config(), model_storage, Resource("CrisisOrNotClassifier"), context)
     only_harmless = TrainingData([Message(data={TEXT: t, INTENT: "out_of_scope"}) for t in CRISIS_TRAINING["out_of_scope"]])
     with pytest.raises(ValueError, match="both"):
         check.train(only_harmless)
-    check.train(crisis_check_training_data())
+    check.train(crisis_or_not_training_data())
     [empty] = check.process([Message(data={TEXT: ""})])
-    assert empty.get(CRISIS_CHECK_KEY) is None
+    assert empty.get(CRISIS_OR_NOT_KEY) is None
 
 
-def test_crisis_check_model_file_is_plain_json(model_storage, context):
+def test_crisis_or_not_model_file_is_plain_json(model_storage, context):
     """No pickle: a model archive must not be able to run code when it is loaded."""
     import json
 
-    resource = Resource("CrisisCheck")
-    CrisisCheck.create(CrisisCheck.get_default_config(), model_storage, resource, context).train(
-        crisis_check_training_data())
+    resource = Resource("CrisisOrNotClassifier")
+    CrisisOrNotClassifier.create(CrisisOrNotClassifier.get_default_config(), model_storage, resource, context).train(
+        crisis_or_not_training_data())
     with model_storage.read_from(resource) as path:
         files = sorted(p.name for p in path.iterdir())
         stored = json.loads((path / files[0]).read_text())
-    assert files == ["crisis_check.json"]
+    assert files == ["crisis_or_not.json"]
     assert set(stored) == {"vectorizers", "coefficients", "intercept"}

@@ -9,8 +9,8 @@ either alone would miss.
 It gives a second opinion on a crisis only the model found (second_opinion.py) and asks
 "did you mean?" (nlu_fallback, with the crisis still the first choice offered and 999 in
 the question) instead of escalating when either
-- the separate crisis-or-not check (crisis_check.py) gives it a crisis probability below
-  `crisis_check_below`, or
+- the separate crisis-or-not check (crisis_or_not.py) gives it a crisis probability below
+  `crisis_or_not_below`, or
 - the model was not sure (below `second_opinion_below`) and every alarming word in the
   message is an everyday use ("my phone is dead", "this queue is killing me").
 A crisis the phrases found is never lowered.
@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.crisis_language import check
-from bot.components.crisis_check import CRISIS_CHECK_KEY
+from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY
 from bot.components.second_opinion import CRISIS_INTENTS, doubt_model_only_crisis
 
 SAFETY_NET_KEY = "safety_net"
@@ -33,7 +33,7 @@ FALLBACK_INTENT = "nlu_fallback"
 
 
 SECOND_OPINION_BELOW = 0.95
-CRISIS_CHECK_BELOW = 0.05
+CRISIS_OR_NOT_BELOW = 0.05
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -42,11 +42,11 @@ class CrisisSafetyNet(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # Chosen on the development sets (benchmarks/second_opinion.py, docs/benchmarks.md).
         # 0 turns each reason off.
-        return {"second_opinion_below": SECOND_OPINION_BELOW, "crisis_check_below": CRISIS_CHECK_BELOW}
+        return {"second_opinion_below": SECOND_OPINION_BELOW, "crisis_or_not_below": CRISIS_OR_NOT_BELOW}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.second_opinion_below = float(config.get("second_opinion_below", SECOND_OPINION_BELOW))
-        self.crisis_check_below = float(config.get("crisis_check_below", CRISIS_CHECK_BELOW))
+        self.crisis_or_not_below = float(config.get("crisis_or_not_below", CRISIS_OR_NOT_BELOW))
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -79,8 +79,8 @@ class CrisisSafetyNet(GraphComponent):
             record["overrode"] = True
         elif not result.finding and model_intent in CRISIS_INTENTS:
             doubt = doubt_model_only_crisis(text, result.set_aside, model_confidence or 0.0,
-                                            (message.get(CRISIS_CHECK_KEY) or {}).get("crisis_probability"),
-                                            self.second_opinion_below, self.crisis_check_below)
+                                            (message.get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability"),
+                                            self.second_opinion_below, self.crisis_or_not_below)
             if doubt:
                 # The ranking keeps the crisis first, so "did you mean?" offers it first.
                 fallback = {"name": FALLBACK_INTENT, "confidence": 1.0 - (model_confidence or 0.0)}

@@ -213,14 +213,14 @@ def explain_away(text: str, set_aside: Optional[List[dict]] = None) -> Optional[
 
 def doubt_model_only_crisis(text: str, set_aside: Optional[List[dict]], model_confidence: float,
                             crisis_probability: Optional[float], ceiling: float,
-                            crisis_check_below: float) -> Optional[dict]:
+                            crisis_or_not_below: float) -> Optional[dict]:
     """Why a crisis that only the model found should become "did you mean?", or None to
     escalate it. Two independent reasons, either enough:
-    - the separate crisis-or-not check (crisis_check.py) puts it below `crisis_check_below`;
+    - the separate crisis-or-not check (crisis_or_not.py) puts it below `crisis_or_not_below`;
     - the model was unsure (below `ceiling`) and every alarming word is an everyday use.
     A check that did not run (None) is no reason to doubt."""
-    if crisis_probability is not None and crisis_probability < crisis_check_below:
-        return {"crisis_check": {"crisis_probability": crisis_probability, "below": crisis_check_below}}
+    if crisis_probability is not None and crisis_probability < crisis_or_not_below:
+        return {"crisis_or_not": {"crisis_probability": crisis_probability, "below": crisis_or_not_below}}
     if model_confidence < ceiling:
         explanation = explain_away(text, set_aside)
         if explanation:

@@ -1,10 +1,10 @@
-"""CrisisCheck: a second, independent classifier that answers one question: crisis or not?
+"""CrisisOrNotClassifier: a second, independent classifier that answers one question: crisis or not?
 
 DIET chooses among thirty intents, and mixing up two concerns costs little. Mixing up
 crisis and not costs a great deal either way. This component trains a plain linear model
 (logistic regression over word and character n-grams) on the same training examples,
 labelled only "crisis" or "not", and records its probability in the parse result under
-`crisis_check`. It decides nothing itself: the safety net (safety_net.py) reads it, and a
+`crisis_or_not`. It decides nothing itself: the safety net (safety_net.py) reads it, and a
 crisis that only DIET found is escalated only if this check does not flatly disagree. A
 crisis found by the reviewed phrases never depends on it.
 
@@ -33,8 +33,8 @@ from sklearn.pipeline import FeatureUnion
 
 from bot.components.second_opinion import CRISIS_INTENTS
 
-CRISIS_CHECK_KEY = "crisis_check"
-MODEL_FILE = "crisis_check.json"
+CRISIS_OR_NOT_KEY = "crisis_or_not"
+MODEL_FILE = "crisis_or_not.json"
 
 # Two views of the text: character n-grams within words (robust to "suicidle", "knfe")
 # and words and word pairs ("end it", "at the door").
@@ -44,7 +44,7 @@ VECTORIZERS = {
 }
 
 
-class CrisisOrNot:
+class CrisisOrNotModel:
     """The fitted model without Rasa: fit on texts and labels, give P(crisis) for a text,
     and round-trip through plain JSON."""
 
@@ -53,7 +53,7 @@ class CrisisOrNot:
         self.classifier = classifier
 
     @classmethod
-    def fit(cls, texts: List[str], is_crisis: List[bool], inverse_regularisation: float) -> "CrisisOrNot":
+    def fit(cls, texts: List[str], is_crisis: List[bool], inverse_regularisation: float) -> "CrisisOrNotModel":
         union = FeatureUnion([(name, TfidfVectorizer(**params)) for name, params in VECTORIZERS.items()])
         features = union.fit_transform(texts)
         classifier = LogisticRegression(C=inverse_regularisation, max_iter=3000)
@@ -74,7 +74,7 @@ class CrisisOrNot:
         }
 
     @classmethod
-    def from_json(cls, stored: Dict[str, Any]) -> "CrisisOrNot":
+    def from_json(cls, stored: Dict[str, Any]) -> "CrisisOrNotModel":
         vectorizers = []
         for name, params in VECTORIZERS.items():
             vectorizer = TfidfVectorizer(**params)
@@ -89,7 +89,7 @@ class CrisisOrNot:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class CrisisCheck(GraphComponent):
+class CrisisOrNotClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # The middle of the three strengths tried on the development sets; all three gave
@@ -97,7 +97,7 @@ class CrisisCheck(GraphComponent):
         return {"inverse_regularisation": 4.0}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[CrisisOrNot] = None) -> None:
+                 model: Optional[CrisisOrNotModel] = None) -> None:
         self.config = config
         self._model_storage = model_storage
         self._resource = resource
@@ -105,23 +105,23 @@ class CrisisCheck(GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CrisisCheck":
+               execution_context: ExecutionContext) -> "CrisisOrNotClassifier":
         return cls({**cls.get_default_config(), **config}, model_storage, resource)
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisCheck":
+             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisOrNotClassifier":
         with model_storage.read_from(resource) as path:
             stored = rasa.shared.utils.io.read_json_file(path / MODEL_FILE)
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, CrisisOrNot.from_json(stored))
+        return cls({**cls.get_default_config(), **config}, model_storage, resource, CrisisOrNotModel.from_json(stored))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
         labels = [m.get(INTENT) in CRISIS_INTENTS for m in examples]
         if not any(labels) or all(labels):
-            raise ValueError("CrisisCheck needs training examples both of a crisis intent "
+            raise ValueError("CrisisOrNotClassifier needs training examples both of a crisis intent "
                              f"({', '.join(CRISIS_INTENTS)}) and of other intents")
-        self.model = CrisisOrNot.fit([m.get(TEXT) for m in examples], labels,
+        self.model = CrisisOrNotModel.fit([m.get(TEXT) for m in examples], labels,
                                      float(self.config["inverse_regularisation"]))
         with self._model_storage.write_to(self._resource) as path:
             rasa.shared.utils.io.dump_obj_as_json_to_file(path / MODEL_FILE, self.model.as_json())
@@ -132,5 +132,5 @@ class CrisisCheck(GraphComponent):
         if self.model is None or not texted:
             return messages
         for message, probability in zip(texted, self.model.probability([m.get(TEXT) for m in texted])):
-            message.set(CRISIS_CHECK_KEY, {"crisis_probability": round(probability, 4)}, add_to_output=True)
+            message.set(CRISIS_OR_NOT_KEY, {"crisis_probability": round(probability, 4)}, add_to_output=True)
         return messages
