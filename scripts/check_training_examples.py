@@ -2,6 +2,7 @@
 evaluation sets to whoever wrote them.
 
     .venv/bin/python scripts/check_training_examples.py data/nlu/new_batch.yml
+    .venv/bin/python scripts/check_training_examples.py --held-out benchmarks/dev/new_set.yml
 
 It reports, by line number in the candidate file:
 - intents that are not in domain.yml (the contract's, and the few added alongside);
@@ -9,6 +10,8 @@ It reports, by line number in the candidate file:
 - lines too close to a held-out evaluation message (the same character-trigram test as
   tests/test_nlu_datasets.py). The held-out message itself is never printed, so the
   writer rewrites their own line in their own words, and the evaluation stays honest.
+With --held-out the file is a new development or evaluation set, which must also stay
+clear of the training data: lines too close to a training example are reported too.
 Exit status 1 if anything needs fixing.
 """
 import argparse
@@ -39,7 +42,15 @@ def normalised(text):
     return " ".join(text.lower().split())
 
 
-def problems(candidate: Path):
+def too_close(grams, others) -> bool:
+    for other in others:
+        union = len(grams | other)
+        if union and len(grams & other) / union >= NEAR_DUPLICATE:
+            return True
+    return False
+
+
+def problems(candidate: Path, held_out_candidate: bool = False):
     examples = read_examples(candidate)
     lines = [i for i, line in enumerate(candidate.read_text(encoding="utf-8").splitlines(), 1)
              if line.strip().startswith("- ") and not line.strip().startswith("- intent:")]
@@ -48,7 +59,9 @@ def problems(candidate: Path):
     intents = domain_intents()
     existing = {normalised(e.text) for p in sorted((ROOT / "data" / "nlu").glob("*.yml"))
                 if p.resolve() != candidate.resolve() for e in read_examples(p)}
-    held_out = [trigrams(e.text) for p in HELD_OUT if p.exists() for e in read_examples(p)]
+    held_out = [trigrams(e.text) for p in HELD_OUT if p.exists() and p.resolve() != candidate.resolve()
+                for e in read_examples(p)]
+    training = [trigrams(text) for text in existing] if held_out_candidate else []
     seen = set()
     for line, example in zip(lines, examples):
         where = f"line {line}" if line else repr(example.text)
@@ -61,20 +74,21 @@ def problems(candidate: Path):
             yield f"{where}: repeated in this file"
         seen.add(key)
         grams = trigrams(example.text)
-        for other in held_out:
-            union = len(grams | other)
-            if union and len(grams & other) / union >= NEAR_DUPLICATE:
-                yield f"{where}: too close to a held-out evaluation message; rewrite it in other words"
-                break
+        if too_close(grams, held_out):
+            yield f"{where}: too close to a held-out evaluation message; rewrite it in other words"
+        if held_out_candidate and key not in existing and too_close(grams, training):
+            yield f"{where}: too close to a training example; a held-out line must be new"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--held-out", action="store_true",
+                        help="the files are new development or evaluation sets: keep them clear of training data too")
     args = parser.parse_args()
     found = 0
     for path in args.files:
-        for problem in problems(path):
+        for problem in problems(path, args.held_out):
             print(f"{path}: {problem}")
             found += 1
         print(f"{path}: {len(read_examples(path))} examples checked")

@@ -28,11 +28,11 @@ def test_a_misspelt_message_always_has_a_slip_when_it_can():
     assert misspell_message("hi ok", rng) == "hi ok"  # no word long enough to slip
 
 
-def run_checker(tmp_path, examples: str):
+def run_checker(tmp_path, examples: str, *options: str):
     candidate = tmp_path / "candidate.yml"
     candidate.write_text('version: "3.1"\nnlu:\n' + examples, encoding="utf-8")
-    return subprocess.run([sys.executable, str(CHECKER), str(candidate)], capture_output=True, text=True,
-                          cwd=ROOT)
+    return subprocess.run([sys.executable, str(CHECKER), *options, str(candidate)], capture_output=True,
+                          text=True, cwd=ROOT)
 
 
 def test_checker_passes_new_examples(tmp_path):
@@ -56,3 +56,15 @@ def test_checker_flags_unknown_intents_repeats_and_held_out_messages_without_sho
     assert "line 11: too close to a held-out evaluation message" in result.stdout
     assert "line 12: repeated in this file" in result.stdout
     assert secret not in result.stdout  # the writer never sees the held-out message
+
+
+def test_checker_keeps_a_new_held_out_set_clear_of_near_copies_of_training_examples(tmp_path):
+    training = (ROOT / "data" / "nlu" / "community.yml").read_text(encoding="utf-8")
+    example = next(line.strip()[2:] for line in training.splitlines()
+                   if line.strip().startswith("- ") and len(line) > 40 and "[" not in line)
+    near_copy = example + " please"  # not an exact repeat, so only the near-duplicate test sees it
+    examples = f"- intent: out_of_scope\n  examples: |\n    - {near_copy}\n"
+    assert "0 problem(s)" in run_checker(tmp_path, examples).stdout  # fine as more training data
+    result = run_checker(tmp_path, examples, "--held-out")
+    assert result.returncode == 1
+    assert "line 5: too close to a training example" in result.stdout
