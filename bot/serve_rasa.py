@@ -39,11 +39,14 @@ def main(argv=None) -> int:
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
 
+    from bot import action_response_check
+
     # INFO never includes message text; DEBUG does (Rasa's structured logger prints every
     # parsed message at debug, and defaults to debug unless configured), so both loggers
     # are pinned to INFO. tests/test_privacy.py checks the log for a message's text.
     configure_logging_and_warnings(logging.INFO)
     configure_structlog(logging.INFO)
+    action_response_check.install()
     serve_application(
         model_path=args.model, interface=args.host, port=args.port, credentials=args.credentials,
         endpoints=AvailableEndpoints.read_endpoints(args.endpoints), enable_api=True,

@@ -227,3 +227,21 @@ def test_crisis_and_concerns_still_answer_with_the_action_server_down(rasa_serve
     finally:
         action_server.start()
     assert "near Dereham" in texts(chat(rasa_server.url, sender, "Dereham"))
+
+
+def test_more_options_shows_the_next_three_services(rasa_server, directory_server, new_sender):
+    """Page two is services four to six of the directory's own ranking: nothing skipped,
+    nothing repeated (a slot mapping once re-ran the look-up on every message and moved the
+    page on before "more options" was answered)."""
+    from actions.directory_client import DirectoryClient
+
+    ranking = [service.name for service in DirectoryClient(directory_server.url).find(
+        "concern_mental_health", "Norwich", limit=6).services]
+    assert len(ranking) == 6, "the seed directory should have six mental-health services for Norwich"
+    sender = new_sender()
+    chat(rasa_server.url, sender, OPENERS["concern_mental_health"])
+    first_page = texts(chat(rasa_server.url, sender, "Norwich"))
+    assert all(name in first_page for name in ranking[:3])
+    second_page = texts(chat(rasa_server.url, sender, "more options"))
+    assert all(name in second_page for name in ranking[3:]), (ranking, second_page)
+    assert not any(name in second_page for name in ranking[:3])
