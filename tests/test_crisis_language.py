@@ -484,17 +484,17 @@ FAMILIES = {
     "not-around-long": (
         ["I won't be around much longer so it doesn't matter", "I won't be alive by morning",
          "this time tomorrow I'll be dead",
-         "I've given my dog to my sister because I won't be around to look after him"],
+         "I've given my dog to my sister because I won't be around to look after him", "honestly I won't be here by the weekend so it doesn't matter", "cancel it, I won't be around by friday"],
         ["I won't be around to look after my mum next week because I'm in hospital",
          "I'll be around tomorrow if you need me",
-         "I won't be here for the bin collection"]),
+         "I won't be here for the bin collection", "I won't be here by Friday because I'm moving to my sister's", "won't be around by then, I'm on holiday till the 20th"]),
     "goodbyes": (
         ["goodbye cruel world", "I've said my goodbyes", "this is goodbye",
          "my friend sent me a message saying goodbye and now she won't answer",
-         "I want to say goodbye to everyone"],
+         "I want to say goodbye to everyone", "my cousin put see you on the other side on his story and hasn't replied since", "she said goodbye to me last night and has not answered her phone all day"],
         ["this is my final message on the matter",
          "we said goodbye to our old councillor at the meeting",
-         "thanks for your help, goodbye"]),
+         "thanks for your help, goodbye", "my manager said see you on the other side of christmas", "see you on the other side, lads, safe travels to Spain"]),
     "last-message": (
         ["this is my last message", "this will be my last text",
          "by the time you read this i'll be gone", "this is the last time you'll hear from me",
@@ -541,20 +541,20 @@ FAMILIES = {
          "the kids went to the woods to play"]),
     "drive-into": (
         ["I'm going to drive my car into a wall", "I want to crash my car on purpose",
-         "thinking about driving into a lorry"],
+         "thinking about driving into a lorry", "had a few drinks and I'm going to drive it off the road", "want to drive off the edge of the quay tonight"],
         ["I'm going to drive into town later",
          "someone crashed into my car in the car park",
-         "I'm thinking about driving to the tip"]),
+         "I'm thinking about driving to the tip", "I'm going to drive off the road and park up to answer the phone", "the bus driver had to drive off the road onto the verge"]),
     "gassing": (
         ["I've got a hosepipe from the exhaust into the car", "I've lit a disposable bbq in the car",
-         "he's got a tube on the exhaust"],
+         "he's got a tube on the exhaust", "turned the oven on and taped up the windows", "shut all the doors and put the gas on", "his car engine's running in the locked garage"],
         ["the exhaust on my car is blowing", "can I have a bbq in the park",
-         "we lit the charcoal in the garden"]),
+         "we lit the charcoal in the garden", "I turned the gas on low and opened the windows to cook", "closed the windows and put the heating on, it's freezing", "can I leave the engine running in the garage to warm it up in winter"]),
     "means-ready": (
-        ["i've got the pills in front of me", "the rope is ready for tonight", "I've lined up all my pills", "the tablets are laid out ready to use"],
+        ["i've got the pills in front of me", "the rope is ready for tonight", "I've lined up all my pills", "the tablets are laid out ready to use", "got 4 packets of paracetamol here and i'm starting now", "two boxes of my sleeping tablets and I'm going to take them tonight"],
         ["I've got the form in front of me", "my tablets are ready to collect from the pharmacy",
          "the rope swing is ready for the kids",
-         "my dosette box is sorted for the week"]),
+         "my dosette box is sorted for the week", "I have 3 boxes of tablets to collect from the pharmacy tonight", "the packets of ibuprofen are in the cupboard if you need them now"]),
     "stop-treatment-to-die": (
         ["I'm going to stop taking my insulin and let it happen",
          "I've stopped taking my heart tablets so I can die",
@@ -638,19 +638,19 @@ FAMILIES = {
          "my dad's going to kill me when he sees the dent"]),
     "threat-to-kill": (
         ["My partner said he'd kill me if I left", "he's threatening to slit my throat",
-         "he said he'd cut my throat", "he says he'll burn the house down"],
+         "he said he'd cut my throat", "he says he'll burn the house down", "her husband says he will kill them all tonight", "the gang outside are shouting they'll torch the flat"],
         ["he said he'd kill me if I scratched his car",
          "my mum said she'd kill me if I was late again",
-         "she threatened to report me to the council"]),
+         "she threatened to report me to the council", "the kids next door are shouting they'll kill each other at football again", "he said he will kill them all at the quiz tonight"]),
     "weapon-here": (
         ["he's got a knife and he's in the kitchen", "there's a man with a gun outside",
-         "a machete, he's waving it at us"],
+         "a machete, he's waving it at us", "three men at my door with a baseball bat telling me to leave now or else"],
         ["the knife block is in the kitchen",
          "the knife crime in this area is awful",
-         "he's got a gun licence for shooting pheasants"]),
+         "he's got a gun licence for shooting pheasants", "does the council collect an old baseball bat with the bulky waste or else where do I take it"]),
     "weapon-here-before": (
-        ["he's outside with a baseball bat", "he's pointing a gun at me", "she came at me with a knife", "he's outside with a machete"],
-        ["my son is outside with a bat and ball", "he's holding a party", "she's pointing at the map", "he's waving at the bin men"]),
+        ["he's outside with a baseball bat", "he's pointing a gun at me", "she came at me with a knife", "he's outside with a machete", "there's a man on the bus pointing what looks like a gun at the driver", "bloke outside the chippy waving a pistol about"],
+        ["my son is outside with a bat and ball", "he's holding a party", "she's pointing at the map", "he's waving at the bin men", "my son is pointing a water pistol at the cat again", "my grandson keeps pointing his toy gun at the telly"]),
     "weapon-got": (
         ["he's got a knife", "she's grabbed a knife", "my ex has pulled out a gun"],
         ["my son's got a knife in his room, what do I do",
@@ -684,8 +684,8 @@ FAMILIES = {
         ["he used to hit me", "my kids fight all the time", "we're beating them 2-0 right now"]),
     "throwing-things": (
         ["he's throwing things at me", "she's drunk and throwing plates at us",
-         "they're smashing bottles at the kids"],
-        ["he's throwing things away", "the kids are throwing stones at the bins", "she's throwing a party"]),
+         "they're smashing bottles at the kids", "lads are throwing bricks at our house and my baby is inside", "someone is throwing rocks at me from the bridge"],
+        ["he's throwing things away", "the kids are throwing stones at the bins", "she's throwing a party", "kids are throwing rocks at my windows every night, can the council do anything", "they're throwing bricks at the wall for the demolition"]),
     "getting-violent": (
         ["he's getting violent", "I'm trapped", "we're trapped in the flat with him"],
         ["I feel trapped in my marriage",
@@ -709,10 +709,10 @@ FAMILIES = {
          "the dog grabbed a toy"]),
     "bundled-into": (
         ["a girl is being dragged into a car", "a man bundled a woman into a van", "I'm being held against my will", "my daughter's been kidnapped",
-         "i'm being held and can't get out", "he's locked me in and won't let me out"],
+         "i'm being held and can't get out", "he's locked me in and won't let me out", "a man is dragging a girl into the alley and she's screaming", "two blokes pulling a teenager towards the woods, he's crying"],
         ["my car is being towed into the pound", "I was kidnapped as a child and have flashbacks",
          "he locked the gate and I can't get out of the car park",
-         "I'm being held up at work, I'll be late"]),
+         "I'm being held up at work, I'll be late", "dragging the bins into the alley is hard with my back", "pulling a kid into the pool on a float at the swimming lesson"]),
     "armed-group-here": (
         ["there's a fight outside with knives", "lads in the street with machetes",
          "people at the door with weapons"],
@@ -795,10 +795,10 @@ FAMILIES = {
          "he was badly hurt in a fall years ago"]),
     "fallen-cant-get-up": (
         ["my dad fell down the stairs and isn't moving", "my mum has fallen and can't get up", "there's a man lying in the road not moving",
-         "there's someone lying in the street"],
+         "there's someone lying in the street", "there's a man lying on the grass by the bus shelter over there not moving", "my gran has been stuck on the kitchen floor since this morning"],
         ["my nan fell over in the shop, she's fine", "my grandma had a fall and broke her hip last year",
          "he's lying in bed all day and won't get up, I think he's depressed",
-         "my neighbour is lying about the fence"]),
+         "my neighbour is lying about the fence", "my son has been lying on the floor playing games all day", "my mum gets stuck in the bath sometimes, can we get a bath lift"]),
     "drowning": (
         ["there's a kid in the river", "someone is drowning in the river", "a child has fallen in the canal", "someone is in the river"],
         ["there's a kid in the river swimming every summer", "I'm drowning in debt",
@@ -818,14 +818,26 @@ FAMILIES = {
          "the kids are hiding in the garden playing hide and seek",
          "I locked my keys in the car",
          "I've locked myself out of the house"]),
+    "sorry-to-whoever-finds": (
+        ["please tell my sister I'm sorry for what she'll find", "sorry to whoever has to find me", "I'm sorry for what they are going to find in the morning"],
+        ["sorry for what you'll find in the fridge, it's a mess", "I'm sorry for the state of the garden", "sorry to anyone who finds this post boring"]),
+    "do-it-this-time": (
+        ["this time I'm really going to do it.", "took the lot", "i've taken them all", "this time i will do it, i'm sorry"],
+        ["this time I'm really going to do it, I've signed up for the 10k", "took them all to the tip yesterday", "I've taken them all back to the library"]),
+    "vehicle-into-people": (
+        ["a car has just ploughed into a crowd outside the station", "van drove into the queue at the bus stop, people are hurt", "someone just drove straight through a group of kids outside school"],
+        ["the film where a van drives into a crowd is on tonight", "a car ran into the back of mine at the lights", "people keep driving into the kerb by the school gates"]),
+    "people-trapped-under": (
+        ["the ceiling's come down and someone's trapped", "the wall collapsed and there are kids underneath", "the scaffolding gave way and a man is stuck under it"],
+        ["the garden wall collapsed last winter, who pays to rebuild it", "the shelf fell down and my books are under it", "the fence came down in the wind and the trampoline is under it"]),
     "on-fire": (
         ["my house is on fire", "there's a fire in my flat", "my kitchen's on fire",
          "the flat is full of smoke and I can't get out", "there's smoke coming under my front door",
-         "fire in the building"],
+         "fire in the building", "smoke is pouring from under the neighbour's door and she's not answering", "there's smoke coming out of her front door"],
         ["what should I do if there's a fire in my flat",
          "there was a fire at the recycling centre last month",
          "Norwich are on fire this season",
-         "my legs are on fire after that run"]),
+         "my legs are on fire after that run", "the smoke from next door's barbecue comes over the fence", "cigarette smoke coming through the vents from the flat below, who do I complain to"]),
     "arson-attack": (
         ["he's poured petrol through the letterbox", "he's threatening to set fire to the house",
          "he's poured petrol on the floor and says he'll light it"],

@@ -193,6 +193,11 @@ PATTERNS: List[Pattern] = [
                                  r"(?:tonight|today)\s+i(?:'ll|\s+will|'m\s+going\s+to)?)\s+(?:just\s+)?"
                                  r"(?:end(?:ing)?|put(?:ting)?\s+an?\s+end\s+to)\s+it(?:\s+(?:now|tonight|today|tomorrow|soon|this\s+(?:weekend|week|time)|for\s+good|"
                                  r"once\s+and\s+for\s+all|here))?" + STANDS_ALONE),
+    # An intent said as a whole message: "this time I'm really going to do it." / "took the lot"
+    _p("do-it-this-time", SUICIDE, r"\bthis\s+time\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)\s+(?:actually\s+|really\s+|definitely\s+|finally\s+)?"
+                                   r"(?:going\s+to\s+|gonna\s+)?do(?:ing)?\s+it" + STANDS_ALONE +
+                                   r"|^(?:i\s+(?:just\s+|'ve\s+|have\s+)?|i'?ve\s+(?:just\s+)?)?(?:took|taken|swallowed|necked)\s+"
+                                   r"(?:them\s+all|the\s+lot|all\s+of\s+them)" + STANDS_ALONE),
     _p("end-the-pain", SUICIDE, r"\b(?:end|stop|finish)\s+(?:the|my|this|all\s+(?:the|this|my))\s+(?:pain|suffering|misery|torment|agony|hurt)\s+"
                                 r"(?:for\s+good|forever|for\s+ever|permanently|once\s+and\s+for\s+all)\b"
                                 r"|\bend\s+(?:my|his|her)\s+(?:own\s+)?(?:suffering|torment)\b(?!\s+(?:with|at\s+the\s+hands))"),
@@ -390,6 +395,13 @@ PATTERNS: List[Pattern] = [
     _p("goodbye-note", SUICIDE, r"\b(?:suicide|goodbye)\s+(?:note|notes|letter|letters|message)\b"
                                 r"|\b(?:written|wrote|writing|write|left|leaving|leave)\s+(?:a|my|the|some)\s+(?:notes?|letters?)\s+"
                                 r"(?:[\w']+\s+){0,3}?(?:explaining\s+why\s+i|to\s+say\s+(?:goodbye|sorry)|saying\s+(?:goodbye|sorry))"),
+    _p("sorry-to-whoever-finds", SUICIDE, r"\bsorry\s+(?:for|about)\s+what\s+(?:you|they|he|she|someone|somebody|whoever|the\s+\w+)\s*"
+                                          r"(?:'ll|will|are\s+going\s+to|'re\s+going\s+to|is\s+going\s+to|'s\s+going\s+to|might|may)\s+(?:find|see)\b"
+                                          r"|\bsorry\s+to\s+(?:whoever|the\s+person\s+who|anyone\s+who)\s+(?:finds|has\s+to\s+find|will\s+find|"
+                                          r"has\s+to\s+deal\s+with)\s+(?:me|this|it|my\s+body)\b"
+                                          r"(?!\s+(?:post\s+|message\s+|thread\s+)?(?:boring|long|annoying|funny|useful|helpful|"
+                                          r"interesting|confusing|offensive|odd|weird|rude))",
+       check_trivial=True),
     _p("not-wake-up", SUICIDE, r"\b(?:hope|hoping|wish)\s+(?:i|he|she)\s+(?:don'?t|doesn'?t|never|won'?t)\s+wake\s+up\b"
                                r"(?!\s+(?:the|my|his|her|everyone|anyone|early|late|in\s+time)\b)"
                                r"|\b(?:mind|care|bothered)\s+if\s+i\s+(?:didn'?t|don'?t|never|did\s+not|do\s+not)\s+(?:wake|woke)\s+up\b"
@@ -409,6 +421,9 @@ PATTERNS: List[Pattern] = [
                           r"(?:'m|am|was|were|'d\s+be|'d)?\s*(?:gone|dead|not\s+here|wasn'?t\s+(?:here|around)|weren'?t\s+(?:here|around))"),
     _p("not-around-long", SUICIDE, r"\bwon'?t\s+be\s+(?:around|here|alive)\s+(?:much\s+longer|for\s+(?:much\s+)?long|any\s?more|tomorrow)\b"
                                    r"|\bwon'?t\s+be\s+alive\s+(?:by|for|to\s+see|in|next|this\s+time)\b"
+                                   r"|\bwon'?t\s+be\s+(?:around|here)\s+(?:any\s?more\s+)?by\s+(?:then|tonight|tomorrow|the\s+weekend|next\s+week|"
+                                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas)\b"
+                                   r"(?![^.?!]{0,40}\b(?:because|as\s+i'?m|since|i'?m\s+(?:moving|going|away|off|on|at|in)|moving|holiday|work))"
                                    r"|\bwon'?t\s+be\s+(?:around|here)\s+(?:any\s?more\s+)?to\s+(?:look\s+after|care\s+for|take\s+care\s+of|"
                                    r"see\s+(?:them|him|her)\s+grow)"
                                    r"\b(?![^.?!]{0,40}\b(?:next|this|on\s+\w+day|because\s+i'?m\s+(?:in|away|at|working|going)|while|when\s+i'?m))"
@@ -420,7 +435,9 @@ PATTERNS: List[Pattern] = [
                             r"(?!\s+(?:on|about|regarding|re)\b|\s+to\s+(?:you|the|your)\s+(?:about|council|team|department|office))"
                             r"|\bgoodbye\s+(?:cruel\s+)?world\b|\bthis\s+is\s+(?:my\s+)?goodbye\b"
                             # someone else's goodbye, then silence
-                            r"|\bsaying\s+goodbye\b.{0,60}?\b(?:(?:won'?t|isn'?t|not|never)\s+(?:answer|answering|picking\s+up|replying|reply)|"
+                            r"|\b(?:saying\s+goodbye|said\s+goodbye|see\s+(?:you|ya)\s+on\s+the\s+other\s+side(?!\s+of))\b.{0,60}?"
+                            r"\b(?:(?:won'?t|isn'?t|not|never)\s+(?:answer|answering|picking\s+up|replying|reply)|"
+                            r"(?:hasn'?t|has\s+not|haven'?t|not)\s+(?:answered|replied|responded|picked\s+up|been\s+(?:seen|heard\s+from|online))|"
                             r"can'?t\s+(?:get\s+hold|reach|get\s+through)|phone'?s?\s+(?:is\s+)?(?:off|switched\s+off|dead))"
                             r"|\b(?:say|saying|said|wanted\s+to\s+say|want\s+to\s+say)\s+goodbye\s+to\s+(?:everyone|everybody|you\s+all|"
                             r"all\s+of\s+you|the\s+world|this\s+world|my\s+(?:family|kids|children))\b"),
@@ -484,12 +501,23 @@ PATTERNS: List[Pattern] = [
                                  r"kill\s+myself|finish\s+it|end\s+my\s+life)"),
     _p("drive-into", SUICIDE, rf"\b{INTEND}\s+(?:to\s+)?(?:drive|driving|crash|crashing|steer|steering|swerve|swerving)\s+"
                               r"(?:my\s+car\s+|the\s+car\s+|it\s+)?(?:into|off|in\s+front\s+of)\s+(?:a|the|an|some)\s+(?:wall|tree|bridge|cliff|"
-                              r"lorry|truck|river|sea|oncoming|motorway|train|bus|lamp\s?post)"
+                              r"lorry|truck|river|sea|oncoming|motorway|train|bus|lamp\s?post|edge|pier|quay|"
+                              # "off the road", but not "off the road and park up" or "onto the verge"
+                              r"road(?!\s+(?:and\s+(?:park|pull|wait|stop)|to\s+(?:park|let|wait)|onto|into\s+(?:a|the)\s+(?:lay|verge|drive|car\s?park))))"
                               r"|\bcrash(?:ing)?\s+(?:my|the)\s+car\s+(?:on\s+purpose|deliberately)"),
     _p("gassing", SUICIDE, r"\b(?:hose|hosepipe|pipe|tube)\b[^.?!]{0,20}\bexhaust\b"
+                           # gas on and the room sealed, in either order (not "gas on low, windows open")
+                           r"|\b(?:turned|put|switched|left)\s+(?:on\s+)?(?:the\s+)?(?:gas|oven|hob|cooker|gas\s+fire)\s+(?:on\s+)?"
+                           r"[^.?!]{0,30}\b(?:shut|closed|sealed|taped\s+up|blocked\s+up|blocked)\s+(?:up\s+)?(?:all\s+)?(?:the\s+)?"
+                           r"(?:windows|doors|vents)\b"
+                           r"|\b(?:shut|closed|sealed|taped\s+up|blocked)\s+(?:up\s+)?(?:all\s+)?(?:the\s+)?(?:windows|doors|vents)\b[^.?!]{0,30}"
+                           r"\b(?:turned|put|switched)\s+(?:on\s+)?(?:the\s+)?(?:gas|oven|hob|cooker|gas\s+fire)\s+on\b(?!\s+(?:low|to\s+(?:cook|heat|warm)))"
+                           r"|\b(?:engine|car)(?:\s+is|'s|\s+was)?\s+running\s+in\s+(?:the|a|my|his|her)\s+(?:shut|closed|locked)\s+garage\b"
                            r"|\b(?:lit|burning|light|lighting)\b[^.?!]{0,20}\b(?:charcoal|bbq|barbecue)\b[^.?!]{0,20}\bin\s+(?:the|my|a)\s+"
                            r"(?:car|tent|bedroom|room|bathroom|flat)\b"),
-    _p("means-ready", SUICIDE, r"\b(?:rope|noose|ligature|blade|razor|pills|tablets|meds)\s+(?:is|are|'s)\s+(?:all\s+)?(?:ready|set\s+up|waiting|sorted|"
+    _p("means-ready", SUICIDE, rf"\b(?:boxes|packets|packs|bottles|strips)\s+of\s+(?:my\s+|his\s+|her\s+|the\s+)?{PILLS}\b[^.?!]{{0,40}}\b(?:i'?m\s+|im\s+)?"
+                               r"(?:starting|taking\s+them|going\s+to\s+take\s+them|about\s+to\s+take\s+them)\s+(?:now|tonight)\b"
+                               r"|\b(?:rope|noose|ligature|blade|razor|pills|tablets|meds)\s+(?:is|are|'s)\s+(?:all\s+)?(?:ready|set\s+up|waiting|sorted|"
                                r"laid\s+out|lined\s+up)\b[^.?!]{0,20}(?:tonight|for\s+(?:tonight|later|when)|to\s+(?:do\s+it|go|end\s+it|use))"
                                r"|\blined\s+up\s+(?:all\s+)?(?:my|the)\s+(?:pills|tablets|meds)\b"
                                r"|\b(?:the|all\s+(?:the|my)|my)\s+(?:pills|tablets|meds|rope|blades?|razors?)\s+(?:are\s+|is\s+)?in\s+front\s+of\s+me\b"),
@@ -545,6 +573,11 @@ PATTERNS: List[Pattern] = [
                                  rf"|\b(?:{PERSON}|my\s+(?:son|daughter|child|kid))\s*(?:'s|has|have|just|got)\s+(?:just\s+)?(?:been\s+)?"
                                  r"(?:run\s+over|knocked\s+(?:down|over))\b",
        check_past=True),
+    _p("vehicle-into-people", DANGER, r"\b(?:car|van|lorry|truck|vehicle|bus|driver|someone|somebody|he|she|they)\s*(?:'s|has|have|just)?\s*"
+                                      r"(?:just\s+)?(?:driven|drove|ploughed|plowed|smashed|crashed|ran|run|mounted\s+the\s+pavement\s+and\s+(?:hit|drove))\s+"
+                                      r"(?:straight\s+|right\s+)?(?:into|through|over)\s+(?:a\s+(?:crowd|group|queue)|people|pedestrians|the\s+(?:crowd|queue)|"
+                                      r"kids|children|shoppers)\b",
+       check_past=True),
     _p("going-to-kill-me", DANGER, r"\b(?:is|'s|s|are|'re|re|am|was)\s+(?:going\s+to|gonna|about\s+to|trying\s+to|threatening\s+to|"
                                    r"coming\s+(?:back\s+|round\s+|over\s+|here\s+)?to)\s+"
                                    r"(?:kill|stab|shoot|hurt|attack|strangle|murder|rape|beat)\s+"
@@ -554,20 +587,25 @@ PATTERNS: List[Pattern] = [
                                    r"|\b(?:coming\s+(?:back\s+)?to|trying\s+to|threatening\s+to)\s+finish\s+(?:me|us|her|him|them)\s+off\b",
        check_trivial=True),
     _p("threat-to-kill", DANGER, r"\b(?:threatened|threatening|threatens|said|says|saying)\s+(?:he|she|they)?\s*(?:'ll|will|would|'d|is\s+going\s+to|"
-                                 r"was\s+going\s+to|to)?\s*(?:kill|stab|shoot|murder)\s+(?:me|us|the\s+(?:kids|children|baby)|my)\b"
+                                 r"was\s+going\s+to|to)?\s*(?:kill|stab|shoot|murder)\s+(?:me|us|the\s+(?:kids|children|baby)|my|them\s+all|"
+                                 r"all\s+of\s+(?:us|them)|everyone|her\s+and\s+the\s+(?:kids|children|baby))\b"
+                                 r"(?!\s+(?:at|in)\s+(?:the\s+)?(?:quiz|pub\s+quiz|football|darts|pool|cards|chess|bingo|game|match|poker|"
+                                 r"five[\s-]a[\s-]side))"
                                  r"|\b(?:threatened|threatening|threatens|said|says|saying)\s+(?:he|she|they)?\s*(?:'ll|will|would|'d|is\s+going\s+to|"
                                  r"was\s+going\s+to|to)?\s*(?:slit|cut|slash)\s+(?:my|our|her|the\s+kids'?)\s+throats?\b"
-                                 r"|\b(?:threatened|threatening|threatens|said|says|saying|is\s+going|'s\s+going|gonna)\s+(?:he|she|they)?\s*"
+                                 r"|\b(?:threatened|threatening|threatens|said|says|saying|shouting|shouted|screaming|yelling|is\s+going|'s\s+going|gonna)\s+"
+                                 r"(?:(?:that\s+)?(?:he|she|they|he'll|she'll|they'll)\b)?\s*"
                                  r"(?:'ll|will|would|'d|to)?\s*(?:(?:set\s+fire\s+to|burn\s+down|torch|petrol\s+bomb)\s+(?:me|us|the\s+(?:house|flat|kids)|"
                                  r"my\s+(?:house|flat|home|car)|our\s+(?:house|flat|home))|burn\s+(?:the|my|our)\s+(?:house|flat|home)\s+down)\b",
        check_trivial=True),
     _p("weapon-here", DANGER, r"\b(?:knife|knives|gun|machete|blade|axe|hammer|baseball\s+bat|weapon)\b"
                               r"(?!\s+(?:block|drawer|set|sharpener|crime|amnesty|licen[cs]e|rack))[^.?!]{0,40}\b(?:outside|at\s+(?:the|my)\s+door|"
                               r"in\s+the\s+(?:house|flat|kitchen|hall|room)|downstairs|upstairs|pointing|pointed|holding|waving|coming\s+at|"
-                              r"threatening|to\s+my\s+(?:throat|neck|head)|right\s+now|here)\b"),
+                              r"threatening|to\s+my\s+(?:throat|neck|head)|right\s+now|here|or\s+else\b(?!\s+where))\b"),
     _p("weapon-here-before", DANGER, r"\b(?:pointing|pointed|holding|waving|pulled|pulling|came\s+at\s+me\s+with|threatening\s+(?:me|us)\s+with|"
-                                     r"outside\s+with|here\s+with|at\s+the\s+door\s+with)\s+(?:a|his|her|the)\s+"
-                                     r"(?:knife|gun|machete|blade|axe|hammer|weapon|(?:baseball\s+)?bat|crowbar)\b(?!\s+and\s+(?:a\s+)?ball)"),
+                                     r"outside\s+with|here\s+with|at\s+the\s+door\s+with)\s+(?:what\s+(?:looks|looked)\s+like\s+|something\s+like\s+)?(?:a|his|her|the)\s+"
+                                     r"(?:knife|gun|machete|blade|axe|hammer|weapon|(?:baseball\s+)?bat|crowbar|pistol|rifle|shotgun|firearm)\b"
+                                     r"(?!\s+and\s+(?:a\s+)?ball)"),
     # "He's got a knife": a parent's worry about a knife in a bedroom is a concern, not 999.
     _p("weapon-got", DANGER, r"\b(?:he|she|they|someone|somebody|a\s+man|a\s+woman|my\s+(?:ex|husband|partner|boyfriend|girlfriend|wife|son|dad|"
                              r"brother|stepdad|neighbour))\s*(?:'s|'ve|\s+has|\s+have|\s+is|\s+are)?\s*(?:just\s+)?(?:got|grabbed|picked\s+up|"
@@ -605,12 +643,19 @@ PATTERNS: List[Pattern] = [
     _p("beat-me-now", DANGER, r"\b(?:beat|beats|beating|hit|hits|hitting|hurt|hurting|attack|attacking|kick|kicking|punch|punching)\s+"
                               r"(?:me|us|her|him|my\s+\w+)\s+(?:now|right\s+now|at\s+the\s+moment)\b"),
     _p("throwing-things", DANGER, r"\b(?:is|'s|are|'re)\s+(?:drunk\s+and\s+|kicking\s+off\s+and\s+)?(?:throwing|smashing)\s+"
-                                  r"(?:things|stuff|plates|bottles|glasses|furniture)\s+at\s+(?:me|us|her|him|the\s+kids|my)\b"),
+                                  r"(?:things|stuff|plates|bottles|glasses|furniture|bricks|rocks|petrol\s+bombs)\s+at\s+(?:me|us|her|him|the\s+kids|my|our)\b"
+                                  # a night-after-night nuisance is anti-social behaviour, not 999
+                                  r"(?![^.?!]{0,40}\b(?:every|all\s+the\s+time|again|most\s+nights|for\s+(?:weeks|months)))"),
     _p("getting-violent", DANGER, r"\b(?:is|'s|are|'re)\s+getting\s+(?:really\s+|very\s+)?violent\b|\b(?:i'?m|i\s+am|we'?re)\s+trapped\b"
                                   r"(?!\s+in\s+(?:a|an|this|my)\s+(?:cycle|marriage|relationship|job|loop|situation|contract|tenancy|lease)|\s+behind\b)"
                                   # stuck at home by a broken lift or the snow is a housing or care need
                                   r"(?![^.?!]{0,40}\b(?:lift|snow|flood(?:ing|ed)?|broken\s+(?:leg|hip|ankle)|wheelchair|mobility)\b)"),
     # A person, not "my ceiling has collapsed" or "my phone is not responding".
+    # A building gives way on people: "the ceiling's come down and someone's under it".
+    _p("people-trapped-under", DANGER, r"\b(?:collapsed|fallen\s+(?:in|down)|fell\s+(?:in|down)|came\s+down|come\s+down|caved\s+in|gave\s+way)\b"
+                                       r"[^.?!]{0,40}\b(?:people|someone|somebody|kids|children|a\s+(?:man|woman|child|kid|lady))\s*"
+                                       r"(?:are\s+|is\s+|'s\s+|'re\s+)?(?:underneath|under\s+(?:it|them|the\s+\w+)|trapped|stuck\s+under)\b",
+       check_past=True),
     _p("collapsed", DANGER, rf"\b{PERSON}\s*(?:'s|has|is|just|has\s+just)?\s*(?:just\s+)?(?:collapsed|unresponsive)\b"
                             rf"|\b{PERSON}\s*(?:isn'?t|is\s+not|'s\s+not|not)\s+responding\s+(?:to\s+me|and|at\s+all)\b", negatable=False),
     _p("blood-everywhere", DANGER, r"(?<!fake\s)(?<!pretend\s)(?<!stage\s)(?<!halloween\s)\bblood\s+(?:everywhere|all\s+over|pouring|gushing|pissing)\b"),
@@ -620,7 +665,10 @@ PATTERNS: List[Pattern] = [
                                 r"(?:kid|child|girl|boy|baby|son|daughter|toddler|little\s+\w+)\s+(?:from|out\s+of)\s+(?:the|my|our|her|his|a)\b"
                                 r"|\b(?:someone|somebody|a\s+(?:man|woman|stranger))\s+(?:has\s+|'s\s+|just\s+)?(?:taken|took|grabbed|snatched)\s+"
                                 r"(?:her|him|them)\b(?=\s*(?:[.,!?]|$|and\b|away|from|into|in\s+a))"),
-    _p("bundled-into", DANGER, r"\b(?:bundled|dragged|pushed|forced|threw|thrown|shoved)\s+(?:(?:a|the|this|that|my|our)\s+(?:man|woman|girl|boy|kid|child|"
+    _p("bundled-into", DANGER, r"\b(?:dragging|pulling|bundling|forcing|carrying)\s+(?:a|the|this|that)\s+(?:girl|woman|boy|kid|child|lady|teenager|"
+                               r"teen|young\s+(?:man|woman|girl|boy|person))\s+(?:into|towards|behind|down)\s+(?:the|an?|some)\s+"
+                               r"(?:underpass|alley|alleyway|bushes|woods|subway|stairwell|back\s+of\s+(?:a|the)\s+\w+)\b"
+                               r"|\b(?:bundled|dragged|pushed|forced|threw|thrown|shoved)\s+(?:(?:a|the|this|that|my|our)\s+(?:man|woman|girl|boy|kid|child|"
                                r"lady|teenager|teen|young\s+(?:man|woman|girl|boy|person))|him|her|them|me|us|someone|somebody)\s+into\s+"
                                r"(?:a|the|his|her|their)\s+(?:\w+\s+)?(?:van|car|boot|vehicle)\b"
                                r"|(?:'s|'ve|\bhas|\bhave|\bi'?m|\bbeing|\bjust)\s+(?:just\s+)?(?:been\s+)?(?:kidnapped|abducted|taken\s+hostage)\b"
@@ -728,7 +776,9 @@ PATTERNS: List[Pattern] = [
                              r"(?=\s*(?:[.,!?]|$|and\b|at\s+all|or\b|any\s?more))", negatable=False),
     _p("fallen-cant-get-up", DANGER, r"\b(?:fallen|fell|had\s+a\s+fall|collapsed)\b[^.?!]{0,25}\b(?:can'?t|cannot|isn'?t\s+able\s+to|unable\s+to)\s+"
                                      r"get\s+(?:up|her\s+up|him\s+up)\b"
-                                     r"|\b(?:lying|laid|lay|slumped)\s+(?:\w+\s+){0,5}?(?:not\s+moving|unconscious|unresponsive|not\s+breathing)\b"
+                                     r"|\b(?:has|have|'s|'ve)\s+been\s+(?:stuck|trapped)\s+(?:in|on)\s+(?:the|her|his|their)\s+"
+                                     r"(?:bath|bathroom\s+floor|kitchen\s+floor|floor)\b"
+                                     r"|\b(?:lying|laid|lay|slumped)\s+(?:\w+\s+){0,10}?(?:not\s+moving|unconscious|unresponsive|not\s+breathing)\b"
                                      r"|\b(?:lying|laid|lay|slumped)\s+(?:in|on)\s+the\s+(?:road|street|middle\s+of\s+the\s+road)\b"
                                      r"|\b(?:fell|fallen|collapsed|hit\s+(?:his|her)\s+head|found\s+(?:him|her|them|my\s+\w+))\b[^.?!]{0,40}\b"
                                      r"(?:isn'?t|is\s+not|not|aren'?t|hasn'?t\s+been)\s+(?:moving|responding|breathing|waking\s+up)\b",
@@ -777,7 +827,8 @@ PATTERNS: List[Pattern] = [
                           r"(?:building|flat|house|block|kitchen|bedroom|stairwell|hallway)\b"
                           r"|\b(?:house|flat|home|building|kitchen|room|bedroom|stairwell|hallway|landing|stairs|corridor|block)\s*(?:'s|is|are)\s+"
                           r"(?:full\s+of|filling\s+(?:up\s+)?with)\s+smoke\b"
-                          r"|\bsmoke\s+(?:is\s+)?(?:coming|pouring|billowing|seeping)\s+(?:out\s+of|from|under|through)\s+(?:the|my|next\s+door'?s|a|our)\s+"
+                          r"|\bsmoke\s+(?:is\s+)?(?:coming|pouring|billowing|seeping)\s+(?:out\s+of|from\s+under|from|under|through)\s+"
+                          r"(?:the|my|next\s+door'?s|a|our|her|his|their)\s+(?:neighbou?rs?'?\s+|neighbou?r'?s\s+)?"
                           r"(?:front\s+|back\s+|bedroom\s+|kitchen\s+)?(?:flat|house|window|door|building|roof|kitchen|loft|walls?|floor|ceiling)\b"
                           r"|\b(?:fire|smoke|flames)\b[^.?!]{0,40}\b(?:can'?t|cannot)\s+get\s+out\b"
                           r"|\btrapped\s+(?:by|in)\s+(?:the\s+)?(?:fire|smoke|flames)\b",
