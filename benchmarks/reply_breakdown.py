@@ -59,13 +59,17 @@ def instrument() -> None:
     from rasa.core.actions.action import RemoteAction
     from rasa.core.policies.memoization import MemoizationPolicy
     from rasa.core.policies.rule_policy import RulePolicy
-    from rasa.core.policies.ted_policy import TEDPolicy
+    from rasa.core.policies.ted_policy import TED, TEDPolicy
     from rasa.core.processor import MessageProcessor
 
     time_calls(MessageProcessor, "handle_message", lambda _: "handle message (all of it)", True)
     time_calls(MessageProcessor, "parse_message", lambda _: "understand the message (NLU)", True)
     time_calls(MessageProcessor, "predict_next_with_tracker_if_should", lambda _: "predict next action", False)
     time_calls(TEDPolicy, "predict_action_probabilities", lambda _: "  TEDPolicy", False)
+    # TED's own stages: reading the tracker into features, packing them, the network itself.
+    time_calls(TEDPolicy, "_featurize_tracker", lambda _: "    TED featurise the tracker", False)
+    time_calls(TEDPolicy, "_create_model_data", lambda _: "    TED pack the features", False)
+    time_calls(TED, "run_inference", lambda _: "    TED network", False)
     time_calls(RulePolicy, "predict_action_probabilities", lambda _: "  RulePolicy", False)
     time_calls(MemoizationPolicy, "predict_action_probabilities", lambda _: "  MemoizationPolicy", False)
     time_calls(RemoteAction, "run", lambda action: f"custom action {action.name()}", True)
