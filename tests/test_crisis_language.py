@@ -199,7 +199,7 @@ FAMILIES = {
         ["is there a suicide prevention course for volunteers",
          "a suicide bomber was in the news",
          "the film is about suicide",
-         "cycling on that road at night would be suicide", "my daughter says a packed lunch is social suicide"]),
+         "cycling on that road at night would be suicide", "my daughter says a packed lunch is social suicide", "are suicide doors legal on a classic car", "the suicide rate among farmers is in the news again, is there support for them", "suicide squeeze play explained for my baseball club"]),
     "suicide-slang": (
         ["kms", "i wanna unalive myself", "thinking about sewerslide"],
         ["the sewer is blocked by the slide in the park", "unanimous vote at the council meeting", "is the leisure centre open"]),
@@ -207,7 +207,7 @@ FAMILIES = {
         ["I am going to finish myself tonight", "I want to kill myself", "he keeps talking about killing himself", "i'm going to kil myslef"],
         ["I'm going to finish my tea and then call", "the kids were killing themselves laughing",
          "I almost killed myself on that icy pavement",
-         "I'm not going to kill myself, I just need to talk"]),
+         "I'm not going to kill myself, I just need to talk", "the app keeps killing itself when I open the bin calendar", "the toddler could hurt itself on that broken gate"]),
     "kill-meself": (
         ["i'm gonna kill meself", "honestly could kill meself tonight", "i want to killl meself"],
         ["I'm not gonna kill meself over a parking ticket", "my mum says I'll kill meself laughing", "where's the tip"]),
@@ -779,10 +779,10 @@ FAMILIES = {
          "my daughter has seizures, can we get a blue badge"]),
     "medical-emergency": (
         ["my dad has had a heart attack", "my dad is having a heart attack", "I think mum's having a stroke", "my baby has gone floppy",
-         "my throat is swelling up, allergic reaction"],
+         "my throat is swelling up, allergic reaction", "my dad's just had a stroke and his face has dropped", "she's had a heart attack, the ambulance isn't here"],
         ["my husband had a heart attack in 2019", "I'm having a heart attack at these energy prices",
          "my dad had a heart attack last year",
-         "the plants have gone floppy in the heat"]),
+         "the plants have gone floppy in the heat", "mum's had a stroke and lifting her is wrecking my back, can I get a carers assessment", "dad has had a heart attack in the past, is he entitled to a blue badge"]),
     "not-moving": (
         ["he's not moving", "my dad isn't moving and I can't wake him", "the baby has stopped moving"],
         ["my son isn't moving schools after all",

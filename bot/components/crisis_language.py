@@ -64,7 +64,8 @@ def _p(id_, intent, regex, **kwargs) -> Pattern:
     return Pattern(id_, intent, re.compile(regex), **kwargs)
 
 
-SELF = r"(?:my|him|her|them|your|our|me|it|one)\s?(?:self|selves|selfs|sefl|slef)"
+# (not "itself": an app "keeps killing itself", a baby "could hurt itself")
+SELF = r"(?:my|him|her|them|your|our|me|one)\s?(?:self|selves|selfs|sefl|slef)"
 PILLS = (r"(?:pills|tablets|tabs|capsules|par[ae]c[ei]t[ao]?m[oa]l|meds|medication|medicine|co-?codamol|ibuprofen|"
          r"sleeping|anti[\s-]?depressants|insulin|codeine|tramadol|morphine|painkillers|diazepam|valium|xanax|"
          r"sertraline|citalopram|fluoxetine|mirtazapine|amitriptyline|propranolol|pregabalin|gabapentin|"
@@ -159,7 +160,8 @@ PATTERNS: List[Pattern] = [
     _p("suicide-word", SUICIDE, r"(?<!social\s)(?<!career\s)(?<!political\s)(?<!fashion\s)(?<!commercial\s)"
                                r"(?!(?:(?<=would\sbe\s)|(?<='d\sbe\s))suicide\b)"  # but "I'd be suicidal" counts
                                r"\b(?:su+i?[cs]+[iy]?d(?:e|al|le|ial|el|l)\w*|suicde\w*|sucide\w*|suiside\w*)"
-                               r"(?!\s+(?:bomb\w*|attack\w*|vest))"),
+                               # a terrorist's, a car's "suicide doors", a study's "suicide rates"
+                               r"(?!\s+(?:bomb\w*|attack\w*|vest|doors?|squeeze|rates?|statistics|figures)\b)"),
     _p("suicide-slang", SUICIDE, r"\b(?:kms|kys|unalive\w*|sewer ?slide)\b"),
     _p("kill-self", SUICIDE, rf"\b(?:kil+|klil|kll|kiil|killing|killed|end|ending|finish|finishing)\s+{SELF}\b(?!\s+(?:laughing|with\s+laughter|"
                              r"on\s+(?:the|that|those|a|an|some)\s+(?:ice|icy|stairs|steps?|pavement|kerb|curb|bike|ladder|wet)|falling|tripping|slipping)\b)"),
@@ -764,7 +766,12 @@ PATTERNS: List[Pattern] = [
                           r"non[\s-]?stop|badly|uncontrollably|won'?t))"
                           r"|\b(?:is|'s)\s+having\s+(?:a\s+)?(?:fit|fits)\b(?!\s+(?:about|over|at|when|if|of))",
        check_past=True),
-    _p("medical-emergency", DANGER, r"\b(?:has|'s|have|'ve)\s+(?:just\s+)?had\s+(?:a\s+)?(?:heart\s+attack|stroke|cardiac\s+arrest)\b"
+    _p("medical-emergency", DANGER, r"\b(?:has|'s|have|'ve)\s+just\s+had\s+(?:a\s+)?(?:heart\s+attack|stroke|cardiac\s+arrest)\b"
+                                    # without "just", told with what came after it, it is a carer's need
+                                    r"|\b(?:has|'s|have|'ve)\s+had\s+(?:a\s+)?(?:heart\s+attack|stroke|cardiac\s+arrest)\b"
+                                    r"(?![^.?!]{0,60}\b(?:carers?|care\s+(?:package|plan|home|needs)|assessment|rehab|physio|recover\w*|since|"
+                                    r"ago|last\s+(?:year|month|week)|adaptations?|grab\s+rails?|blue\s+badge|benefits?|attendance\s+allowance|"
+                                    r"lifting|respite)\b)"
                                     r"|\bhaving\s+(?:a\s+)?(?:heart\s+attack|stroke|cardiac\s+arrest|asthma\s+attack|anaphylactic\s+(?:shock|reaction)|"
                                     r"severe\s+allergic\s+reaction|diabetic\s+(?:fit|coma|hypo))\b"
                                     r"|\bin\s+cardiac\s+arrest\b|\banaphylaxis\b|\banaphylactic\s+shock\b"
