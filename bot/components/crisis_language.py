@@ -652,12 +652,12 @@ PATTERNS: List[Pattern] = [
                                   r"(?!\s+in\s+(?:a|an|this|my)\s+(?:cycle|marriage|relationship|job|loop|situation|contract|tenancy|lease)|\s+behind\b)"
                                   # stuck at home by a broken lift or the snow is a housing or care need
                                   r"(?![^.?!]{0,40}\b(?:lift|snow|flood(?:ing|ed)?|broken\s+(?:leg|hip|ankle)|wheelchair|mobility)\b)"),
-    # A person, not "my ceiling has collapsed" or "my phone is not responding".
     # A building gives way on people: "the ceiling's come down and someone's under it".
     _p("people-trapped-under", DANGER, r"\b(?:collapsed|fallen\s+(?:in|down)|fell\s+(?:in|down)|came\s+down|come\s+down|caved\s+in|gave\s+way)\b"
                                        r"[^.?!]{0,40}\b(?:people|someone|somebody|kids|children|a\s+(?:man|woman|child|kid|lady))\s*"
                                        r"(?:are\s+|is\s+|'s\s+|'re\s+)?(?:underneath|under\s+(?:it|them|the\s+\w+)|trapped|stuck\s+under)\b",
        check_past=True),
+    # A person, not "my ceiling has collapsed" or "my phone is not responding".
     _p("collapsed", DANGER, rf"\b{PERSON}\s*(?:'s|has|is|just|has\s+just)?\s*(?:just\s+)?(?:collapsed|unresponsive)\b"
                             rf"|\b{PERSON}\s*(?:isn'?t|is\s+not|'s\s+not|not)\s+responding\s+(?:to\s+me|and|at\s+all)\b", negatable=False),
     _p("blood-everywhere", DANGER, r"(?<!fake\s)(?<!pretend\s)(?<!stage\s)(?<!halloween\s)\bblood\s+(?:everywhere|all\s+over|pouring|gushing|pissing)\b"),
