@@ -12,6 +12,11 @@ evaluation sets in tests/nlu/), and for each pair of settings, this prints:
 - crisis messages classed as crisis (what it must not cost).
 The settings in use are SECOND_OPINION_BELOW and CRISIS_OR_NOT_BELOW in
 bot/components/safety_net.py.
+
+For the other way round (the model did not say crisis, the crisis-or-not check did), it
+prints for each threshold in CRISIS_OR_NOT_AT_LEAST_THRESHOLDS how many crises and
+harmless messages would get "did you mean?" with the crisis first (the setting in use is
+CRISIS_OR_NOT_AT_LEAST).
 """
 import argparse
 import logging
@@ -20,11 +25,12 @@ from pathlib import Path
 
 from benchmarks.nlu_eval import CRISIS, ROOT, Parser, read_examples
 from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY
-from bot.components.second_opinion import doubt_model_only_crisis
+from bot.components.second_opinion import doubt_model_non_crisis, doubt_model_only_crisis
 
 DEV_SETS = sorted((ROOT / "benchmarks" / "dev").glob("*.yml"))
 CEILINGS = (0.0, 0.9, 0.95, 1.01)
 CRISIS_OR_NOT_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
+CRISIS_OR_NOT_AT_LEAST_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def final_intent(parsed: dict, text: str, ceiling: float, crisis_or_not_below: float) -> str:
@@ -54,6 +60,19 @@ def print_sweep(path: Path, indices, examples, parsed) -> None:
             lost = sum(parsed[i]["intent"]["name"] in CRISIS and finals[i] not in CRISIS for i in crises)
             print(f"{ceiling:>8.2f} {crisis_or_not_below:>12.2f}  {false_crisis:>9} ({false_crisis / max(len(harmless), 1):>6.1%})       "
                   f"{caught:>7} ({caught / max(len(crises), 1):>6.1%})  {lost:>11}")
+    print("the model did not say crisis, the crisis-or-not check did: \"did you mean?\" with the crisis first")
+    print(f"{'at least':>8}  {'crises offered it first':>24}  {'harmless offered it first':>26}")
+    for at_least in CRISIS_OR_NOT_AT_LEAST_THRESHOLDS:
+        crises_offered = sum(raised_by_check(parsed[i], at_least) for i in crises)
+        harmless_offered = sum(raised_by_check(parsed[i], at_least) for i in harmless)
+        print(f"{at_least:>8.2f}  {crises_offered:>24}  {harmless_offered:>26}")
+
+
+def raised_by_check(parsed: dict, at_least: float) -> bool:
+    """Whether the safety net would offer the crisis first, from a parse made with that off."""
+    record = parsed.get("safety_net") or {}
+    return (not record.get("fired") and parsed["intent"]["name"] not in CRISIS and doubt_model_non_crisis(
+        (parsed.get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability"), at_least) is not None)
 
 
 def main(argv=None) -> int:
@@ -73,6 +92,7 @@ def main(argv=None) -> int:
     # Parse with the second opinion off; each setting is applied afterwards.
     from bot.components import safety_net
     safety_net.doubt_model_only_crisis = lambda *args, **kwargs: None
+    safety_net.doubt_model_non_crisis = lambda *args, **kwargs: None
     model = Parser(args.model)
     sources = [(path, e) for path in args.dev for e in read_examples(path)]
     examples = [e for _, e in sources]
@@ -98,6 +118,11 @@ def main(argv=None) -> int:
             if parsed[i]["intent"]["name"] in CRISIS and finals[i] not in CRISIS:
                 check = (parsed[i].get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability")
                 print(f"  {parsed[i]['safety_net'].get('model_confidence'):.2f} {check} {examples[i].text}")
+        at_least = safety_net.CRISIS_OR_NOT_AT_LEAST
+        print(f"harmless offered the crisis first (crisis-or-not check at {at_least} or above, the model not alarmed):")
+        for i in harmless:
+            if raised_by_check(parsed[i], at_least):
+                print(f"  {parsed[i][CRISIS_OR_NOT_KEY]['crisis_probability']:.2f} {examples[i].text}")
         # Reading these spends the set for crisis recall: measure what they teach on another set.
         print(f"at {ceiling:.2f} / {crisis_or_not_below:.2f}, crises not classed as crisis (what the model answered, "
               "its confidence, crisis check):")

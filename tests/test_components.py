@@ -11,7 +11,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.channel_metadata import ChannelMetadataEntities
 from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY, CrisisOrNotClassifier
-from bot.components.safety_net import CRISIS_OR_NOT_BELOW, SECOND_OPINION_BELOW, CrisisSafetyNet
+from bot.components.safety_net import (CRISIS_OR_NOT_AT_LEAST, CRISIS_OR_NOT_BELOW, SECOND_OPINION_BELOW,
+                                      CrisisSafetyNet)
 
 
 @pytest.fixture
@@ -151,6 +152,56 @@ def test_crisis_or_not_never_lowers_a_crisis_the_phrases_found(model_storage, co
         [result] = net.process([checked("I want to kill myself", intent, 0.9, 0.0)])
         assert result.get(INTENT)["name"] == "crisis_suicide_self_harm"
         assert result.get("safety_net")["second_opinion"] is None
+
+
+def missed(text, crisis_probability, ranking):
+    parsed = message(text, ranking[0]["name"], ranking[0]["confidence"], ranking)
+    parsed.set(CRISIS_OR_NOT_KEY, {"crisis_probability": crisis_probability})
+    return parsed
+
+
+ANSWERED_AS_DEBT = [{"name": "concern_money_debt", "confidence": 0.9},
+                    {"name": "concern_mental_health", "confidence": 0.06},
+                    {"name": "crisis_suicide_self_harm", "confidence": 0.03},
+                    {"name": "crisis_immediate_danger", "confidence": 0.01}]
+
+
+def test_crisis_or_not_sure_of_a_crisis_the_model_missed_offers_the_crisis_first(model_storage, context):
+    """The two models disagree the other way: ask, with the model's likelier crisis first
+    and its own answer still offered."""
+    net = build(CrisisSafetyNet, model_storage, context)
+    [result] = net.process([missed("it won't matter about the arrears, the letters are written and I'm "
+                                   "going somewhere high tonight", CRISIS_OR_NOT_AT_LEAST, ANSWERED_AS_DEBT)])
+    assert result.get(INTENT)["name"] == "nlu_fallback"
+    assert [r["name"] for r in result.get(INTENT_RANKING_KEY)][:3] == [
+        "nlu_fallback", "crisis_suicide_self_harm", "concern_money_debt"]
+    assert result.get("safety_net")["second_opinion"] == {
+        "crisis_or_not": {"crisis_probability": CRISIS_OR_NOT_AT_LEAST, "at_least": CRISIS_OR_NOT_AT_LEAST}}
+    assert result.get("safety_net")["model_intent"] == "concern_money_debt"
+
+
+def test_crisis_or_not_offers_the_danger_route_when_the_model_ranked_no_crisis(model_storage, context):
+    net = build(CrisisSafetyNet, model_storage, context)
+    [result] = net.process([missed("the balcony's come away from the wall with the family still on it", 0.9,
+                                   [{"name": "concern_antisocial_behaviour", "confidence": 0.8},
+                                    {"name": "out_of_scope", "confidence": 0.2}])])
+    assert [r["name"] for r in result.get(INTENT_RANKING_KEY)] == [
+        "nlu_fallback", "crisis_immediate_danger", "concern_antisocial_behaviour", "out_of_scope"]
+
+
+def test_crisis_or_not_below_its_threshold_or_absent_leaves_the_model_answer(model_storage, context):
+    net = build(CrisisSafetyNet, model_storage, context)
+    unsure = missed("the arrears letters keep coming", CRISIS_OR_NOT_AT_LEAST - 0.01, ANSWERED_AS_DEBT)
+    absent = message("the arrears letters keep coming", "concern_money_debt", 0.9, ANSWERED_AS_DEBT)
+    for result in net.process([unsure, absent]):
+        assert result.get(INTENT) == {"name": "concern_money_debt", "confidence": 0.9}
+        assert result.get("safety_net")["second_opinion"] is None
+
+
+def test_crisis_or_not_offering_the_crisis_can_be_turned_off(model_storage, context):
+    net = CrisisSafetyNet.create({"crisis_or_not_at_least": 0}, model_storage, Resource("net"), context)
+    [result] = net.process([missed("the arrears letters keep coming", 0.99, ANSWERED_AS_DEBT)])
+    assert result.get(INTENT)["name"] == "concern_money_debt"
 
 
 def test_crisis_or_not_can_be_turned_off(model_storage, context):

@@ -14,6 +14,11 @@ the question) instead of escalating when either
 - the model was not sure (below `second_opinion_below`) and every alarming word in the
   message is an everyday use ("my phone is dead", "this queue is killing me").
 A crisis the phrases found is never lowered.
+
+The other way round, when the model did not take a message for a crisis but the
+crisis-or-not check puts it at `crisis_or_not_at_least` or above, it asks "did you mean?"
+with the likeliest crisis as the first choice: the two models disagree, so the person is
+offered the crisis route first rather than given a crisis reply or none.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -26,7 +31,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.crisis_language import check
 from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY
-from bot.components.second_opinion import CRISIS_INTENTS, doubt_model_only_crisis
+from bot.components.crisis_language import DANGER
+from bot.components.second_opinion import CRISIS_INTENTS, doubt_model_non_crisis, doubt_model_only_crisis
 
 SAFETY_NET_KEY = "safety_net"
 FALLBACK_INTENT = "nlu_fallback"
@@ -34,6 +40,7 @@ FALLBACK_INTENT = "nlu_fallback"
 
 SECOND_OPINION_BELOW = 0.95
 CRISIS_OR_NOT_BELOW = 0.05
+CRISIS_OR_NOT_AT_LEAST = 0.6
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -42,11 +49,13 @@ class CrisisSafetyNet(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # Chosen on the development sets (benchmarks/second_opinion.py, docs/benchmarks.md).
         # 0 turns each reason off.
-        return {"second_opinion_below": SECOND_OPINION_BELOW, "crisis_or_not_below": CRISIS_OR_NOT_BELOW}
+        return {"second_opinion_below": SECOND_OPINION_BELOW, "crisis_or_not_below": CRISIS_OR_NOT_BELOW,
+                "crisis_or_not_at_least": CRISIS_OR_NOT_AT_LEAST}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.second_opinion_below = float(config.get("second_opinion_below", SECOND_OPINION_BELOW))
         self.crisis_or_not_below = float(config.get("crisis_or_not_below", CRISIS_OR_NOT_BELOW))
+        self.crisis_or_not_at_least = float(config.get("crisis_or_not_at_least", CRISIS_OR_NOT_AT_LEAST))
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -63,6 +72,7 @@ class CrisisSafetyNet(GraphComponent):
         if not text:
             return
         result = check(text)
+        crisis_probability = (message.get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability")
         record = result.as_dict()
         model_intent = (message.get(INTENT) or {}).get("name")
         model_confidence = (message.get(INTENT) or {}).get("confidence")
@@ -78,8 +88,7 @@ class CrisisSafetyNet(GraphComponent):
             message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
             record["overrode"] = True
         elif not result.finding and model_intent in CRISIS_INTENTS:
-            doubt = doubt_model_only_crisis(text, result.set_aside, model_confidence or 0.0,
-                                            (message.get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability"),
+            doubt = doubt_model_only_crisis(text, result.set_aside, model_confidence or 0.0, crisis_probability,
                                             self.second_opinion_below, self.crisis_or_not_below)
             if doubt:
                 # The ranking keeps the crisis first, so "did you mean?" offers it first.
@@ -88,4 +97,21 @@ class CrisisSafetyNet(GraphComponent):
                 message.set(INTENT, fallback, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)
                 record["second_opinion"] = doubt
+        elif not result.finding:
+            doubt = doubt_model_non_crisis(crisis_probability, self.crisis_or_not_at_least)
+            if doubt:
+                crisis = _likeliest_crisis(ranking)
+                fallback = {"name": FALLBACK_INTENT, "confidence": crisis_probability}
+                others = [r for r in ranking if r.get("name") not in (FALLBACK_INTENT, crisis["name"])]
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback, crisis] + others, add_to_output=True)
+                record["second_opinion"] = doubt
         message.set(SAFETY_NET_KEY, record, add_to_output=True)
+
+
+def _likeliest_crisis(ranking: List[Dict[Text, Any]]) -> Dict[Text, Any]:
+    """The crisis intent the model ranked higher; the danger route (999) if it ranked neither."""
+    for entry in ranking:
+        if entry.get("name") in CRISIS_INTENTS:
+            return entry
+    return {"name": DANGER, "confidence": 0.0}

@@ -226,3 +226,14 @@ def doubt_model_only_crisis(text: str, set_aside: Optional[List[dict]], model_co
         if explanation:
             return explanation.as_dict()
     return None
+
+
+def doubt_model_non_crisis(crisis_probability: Optional[float], crisis_or_not_at_least: float) -> Optional[dict]:
+    """The other way round: why a message the model did not take for a crisis should still
+    offer the crisis first ("did you mean?", with 999 in the question), or None. The one
+    reason is that the separate crisis-or-not check is fairly sure it is a crisis. Asking
+    rather than escalating keeps a harmless message that alarms only the check from getting
+    a crisis reply. A check that did not run (None) is no reason; 0 turns it off."""
+    if crisis_or_not_at_least and crisis_probability is not None and crisis_probability >= crisis_or_not_at_least:
+        return {"crisis_or_not": {"crisis_probability": crisis_probability, "at_least": crisis_or_not_at_least}}
+    return None
