@@ -364,6 +364,82 @@ def test_crisis_or_not_skips_empty_text_and_needs_both_kinds_of_example(model_st
     assert empty.get(CRISIS_OR_NOT_KEY) is None
 
 
+def write_crisis_or_not_file(folder, text):
+    folder.mkdir(exist_ok=True)
+    (folder / "spent_set.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def crisis_probability(check, text):
+    [message] = check.process([Message(data={TEXT: text})])
+    return message.get(CRISIS_OR_NOT_KEY)["crisis_probability"]
+
+
+def test_crisis_or_not_also_learns_from_its_own_folder(model_storage, context, tmp_path):
+    """The spent development sets teach the check only: a kind of crisis that only that
+    folder holds must come out more alarming than without it, and a harmless message that
+    only the folder holds less so."""
+    folder = write_crisis_or_not_file(tmp_path / "crisis_or_not", (
+        "crisis:\n- the lorry driver is slumped over the wheel and the cab is filling with fumes\n"
+        "- grandad went into the loft with the ladder and a rope and he has been quiet for an hour\n"
+        "not_crisis:\n- the fumes from the bus garage make the washing smell, who do I complain to\n"))
+    without = build(CrisisOrNotClassifier, model_storage, context)
+    without.train(crisis_or_not_training_data())
+    config = {**CrisisOrNotClassifier.get_default_config(), "also_trained_on": str(folder)}
+    with_folder = CrisisOrNotClassifier.create(config, model_storage, Resource("with_folder"), context)
+    with_folder.train(crisis_or_not_training_data())
+    crisis = "grandad has gone into the loft with a rope and he is quiet"
+    harmless = "the fumes from the bus garage make my washing smell"
+    assert crisis_probability(with_folder, crisis) > crisis_probability(without, crisis)
+    assert crisis_probability(with_folder, harmless) < crisis_probability(without, harmless)
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("crisis: [a]\nnot_crisis: [b\n", "cannot be read as YAML"),
+    ("- a\n- b\n", "expected exactly the lists crisis and not_crisis, found list"),
+    ("crisis: [a]\n", "expected exactly the lists crisis and not_crisis, found crisis"),
+    ("crisis: [a]\nnot_crisis: [b]\nmaybe: [c]\n", "found crisis, not_crisis, maybe"),
+    ("crisis: []\nnot_crisis: [b]\n", "'crisis' must be a non-empty list"),
+    ("crisis: [a]\nnot_crisis: [b, 3]\n", "'not_crisis' item 2 is not a message: 3"),
+    ("crisis: [a, '  ']\nnot_crisis: [b]\n", "'crisis' item 2 is not a message"),
+])
+def test_crisis_or_not_refuses_a_malformed_file_naming_it(model_storage, context, tmp_path, content, problem):
+    folder = write_crisis_or_not_file(tmp_path / "crisis_or_not", content)
+    config = {**CrisisOrNotClassifier.get_default_config(), "also_trained_on": str(folder)}
+    check = CrisisOrNotClassifier.create(config, model_storage, Resource("CrisisOrNotClassifier"), context)
+    with pytest.raises(ValueError, match="spent_set.yml") as refused:
+        check.train(crisis_or_not_training_data())
+    assert problem in str(refused.value)
+
+
+def test_crisis_or_not_refuses_a_missing_folder(model_storage, context, tmp_path):
+    config = {**CrisisOrNotClassifier.get_default_config(), "also_trained_on": str(tmp_path / "nowhere")}
+    check = CrisisOrNotClassifier.create(config, model_storage, Resource("CrisisOrNotClassifier"), context)
+    with pytest.raises(ValueError, match="nowhere, which is not a folder"):
+        check.train(crisis_or_not_training_data())
+
+
+def test_crisis_or_not_fingerprint_follows_its_folder(tmp_path):
+    """Rasa does not read the folder, so without this an edit to it would reuse the old check."""
+    folder = write_crisis_or_not_file(tmp_path / "crisis_or_not", "crisis: [a]\nnot_crisis: [b]\n")
+    config = {**CrisisOrNotClassifier.get_default_config(), "also_trained_on": str(folder)}
+    before = CrisisOrNotClassifier.fingerprint_addon(config)
+    assert before == CrisisOrNotClassifier.fingerprint_addon(config)
+    write_crisis_or_not_file(folder, "crisis: [a, c]\nnot_crisis: [b]\n")
+    assert CrisisOrNotClassifier.fingerprint_addon(config) not in (None, before)
+    assert CrisisOrNotClassifier.fingerprint_addon(CrisisOrNotClassifier.get_default_config()) is None
+
+
+def test_the_pipeline_trains_the_crisis_or_not_check_on_the_spent_sets():
+    import yaml
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "config.yml"), encoding="utf-8") as config_file:
+        pipeline = yaml.safe_load(config_file)["pipeline"]
+    [check] = [c for c in pipeline if c["name"].endswith("CrisisOrNotClassifier")]
+    assert check["also_trained_on"] == "data/crisis_or_not"
+
+
 def test_crisis_or_not_model_file_is_plain_json(model_storage, context):
     """No pickle: a model archive must not be able to run code when it is loaded."""
     import json

@@ -7,12 +7,18 @@ from pathlib import Path
 import pytest
 
 from benchmarks.nlu_eval import read_examples
+from bot.components.crisis_or_not import read_crisis_or_not_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = [e for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) if not p.name.startswith("generated_")
             for e in read_examples(p)]
+# The spent development sets the crisis-or-not check alone learns from (config.yml).
+CHECK_TRAINING = [text for text, _ in read_crisis_or_not_folder(ROOT / "data" / "crisis_or_not")]
 SETS = {name: read_examples(ROOT / "tests" / "nlu" / f"{name}.yml")
         for name in ("test_set", "typos", "benign_alarming", "places")}
+# Every held-out evaluation message, the sealed crisis set included (its messages are never shown).
+HELD_OUT = ([e.text for examples in SETS.values() for e in examples]
+            + [e.text for e in read_examples(ROOT / "tests" / "nlu" / "sealed" / "crisis_sealed.yml")])
 CONTRACT = (ROOT / "docs" / "contract" / "CONCERNS.md").read_text(encoding="utf-8").split("## Entities")[0]
 CONTRACT_INTENTS = re.findall(r"^\| `([a-z_]+)` \|", CONTRACT, flags=re.MULTILINE)
 CRISIS = ("crisis_immediate_danger", "crisis_suicide_self_harm")
@@ -81,9 +87,10 @@ def test_evaluation_sets_hold_no_near_duplicates_of_training_examples(name):
 
 def test_training_examples_stay_apart_from_the_development_set():
     """benchmarks/dev/ measures a training change before anyone looks at the evaluation
-    sets; a training example close to a development line would flatter that measure."""
+    sets; a training example (the crisis-or-not check's included) close to a development
+    line would flatter that measure."""
     development = [e.text for p in sorted((ROOT / "benchmarks" / "dev").glob("*.yml")) for e in read_examples(p)]
-    clashes = near_duplicates([e.text for e in TRAINING], development)
+    clashes = near_duplicates([e.text for e in TRAINING] + CHECK_TRAINING, development)
     assert clashes == [], f"{len(clashes)} training examples too close to development lines: {clashes[:5]}"
 
 
@@ -91,8 +98,15 @@ def test_the_development_set_stays_apart_from_the_evaluation_sets():
     """benchmarks/dev/ tunes the safety net's second opinion; it must not leak the
     evaluation sets (the sealed one included) into that tuning. Only the development
     line is shown, never the held-out message."""
-    held_out = [e.text for examples in SETS.values() for e in examples]
-    held_out += [e.text for e in read_examples(ROOT / "tests" / "nlu" / "sealed" / "crisis_sealed.yml")]
     development = [e.text for p in sorted((ROOT / "benchmarks" / "dev").glob("*.yml")) for e in read_examples(p)]
-    clashes = [text for text, _ in near_duplicates(development, held_out)]
+    clashes = [text for text, _ in near_duplicates(development, HELD_OUT)]
     assert clashes == [], f"{len(clashes)} development lines too close to a held-out message: {clashes[:5]}"
+
+
+def test_the_crisis_or_not_training_data_stays_apart_from_the_evaluation_sets():
+    """The spent development sets in data/crisis_or_not/ train the crisis-or-not check, so
+    like any training data they must hold nothing close to an evaluation message. Only
+    the training line is shown."""
+    assert len(CHECK_TRAINING) > 2000  # all five spent sets are read
+    clashes = [text for text, _ in near_duplicates(CHECK_TRAINING, HELD_OUT)]
+    assert clashes == [], f"{len(clashes)} crisis-or-not training lines too close to a held-out message: {clashes[:5]}"
