@@ -412,10 +412,13 @@ def test_crisis_or_not_refuses_a_malformed_file_naming_it(model_storage, context
     assert problem in str(refused.value)
 
 
-def test_crisis_or_not_refuses_a_missing_folder(model_storage, context, tmp_path):
-    config = {**CrisisOrNotClassifier.get_default_config(), "also_trained_on": str(tmp_path / "nowhere")}
+@pytest.mark.parametrize("folder, problem", [("nowhere", "nowhere, which is not a folder"),
+                                             ("empty", "empty, which holds no .yml files")])
+def test_crisis_or_not_refuses_a_missing_or_empty_folder(model_storage, context, tmp_path, folder, problem):
+    (tmp_path / "empty").mkdir()
+    config = {**CrisisOrNotClassifier.get_default_config(), "also_trained_on": str(tmp_path / folder)}
     check = CrisisOrNotClassifier.create(config, model_storage, Resource("CrisisOrNotClassifier"), context)
-    with pytest.raises(ValueError, match="nowhere, which is not a folder"):
+    with pytest.raises(ValueError, match=problem):
         check.train(crisis_or_not_training_data())
 
 

@@ -105,7 +105,10 @@ def crisis_or_not_files(folder: Path) -> List[Path]:
     if not folder.is_dir():
         raise ValueError(f"CrisisOrNotClassifier: also_trained_on names {folder}, which is not a folder "
                          "(paths are relative to the folder rasa train runs in)")
-    return sorted(folder.glob("*.yml"))
+    files = sorted(folder.glob("*.yml"))
+    if not files:  # a named folder with nothing in it is a mistake, not a choice
+        raise ValueError(f"CrisisOrNotClassifier: also_trained_on names {folder}, which holds no .yml files")
+    return files
 
 
 def read_crisis_or_not_file(path: Path) -> List[Tuple[str, bool]]:
