@@ -95,6 +95,12 @@ LEAVES_ALONE = [
     ("how much is a samurai sword", None),
     ("I'm in danger of losing my flat", None),
     ("my dad was hit by a car years ago and still struggles", "past"),
+    # a suicide or self-harm phrase told as a past event, now resolved
+    ("my sister tried to take her own life two years ago and she's doing much better now, how can I support her", "past"),
+    ("I've been self-harm free for 18 months and would like to help at a youth group", "past"),
+    ("my son has a history of self harm but he's stable now, are there any youth clubs nearby", "past"),
+    ("I overdosed in 2021 and I'm in recovery now, can I volunteer at a drop-in", "past"),
+    ("my friend was suicidal last year but she's had therapy and she's thriving now", "past"),
 ]
 
 
@@ -991,3 +997,31 @@ def test_feared_remembered_or_conditional_danger_is_not_an_emergency(text):
 ])
 def test_ifs_do_not_hide_a_crisis(text):
     assert check(text).finding is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    # the past is there, but so is present risk
+    "I tried to end my life last year and I feel like that again",
+    "I used to self harm and I've been doing better but I relapsed last night",
+    "I was self harm free for a year but I've started cutting again",
+    "my son tried to kill himself last month, he's stable now but I'm scared he'll try again",
+    "last year I tried to kill myself, I'm doing better now but I still think about it every day",
+    # recent, or only reported in the past tense
+    "tried to kill myself last week, doing better now",
+    "he was saying he wants to kill himself, he's stable now",
+    # a death told as past has no recovery: bereavement still gets the crisis reply
+    "my dad took his own life three years ago",
+    # the past belongs to another sentence than the crisis phrase
+    "I want to kill myself. I used to self harm years ago but I'm doing better",
+    "Used to self harm years ago. I'm doing better, but I want to kill myself",
+])
+def test_a_resolved_past_needs_every_sign_and_never_hides_a_present_crisis(text):
+    result = check(text)
+    assert result.finding is not None and result.finding.intent == SUICIDE, f"missed: {text!r}"
+
+
+def test_a_resolved_past_is_recorded_as_the_reason():
+    result = check("my brother attempted to take his life years ago and he's on the mend, is there a family group")
+    assert result.finding is None
+    assert [s["reason"] for s in result.set_aside] == ["told as a past event, now resolved"]
+

@@ -1009,6 +1009,37 @@ def _told_as_past(text: str, match: re.Match) -> bool:
     return bool(PAST_MARKERS.search(before) or PAST_MARKERS.search(after))
 
 
+# A suicide or self-harm phrase told as a past event that is now over ("she tried to take
+# her life last year and she's doing much better now", "self-harm free for two years") is
+# a support question, so the phrase steps back and DIET and the crisis-or-not check decide,
+# as for any message the phrases do not catch. All three signs are needed: a past at least
+# a month back near the phrase, a recovery somewhere in the message, and no sign of present
+# risk anywhere in it. A death told as past (bereavement) shows no recovery, so it still
+# counts, deliberately. Judged on benchmarks/dev/past_events_dev.yml (docs/benchmarks.md).
+RESOLVED_PAST_NEAR = re.compile(
+    r"\b(?:used\s+to|(?:\d+|a|an|a\s+few|few|several|a\s+couple\s+of|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eighteen)\s+(?:years?|months?|yrs?)\s+ago|years\s+ago|months\s+ago|"
+    r"last\s+(?:month|year|summer|winter|spring|autumn|christmas)|in\s+(?:19|20)\d\d|"
+    r"as\s+a\s+(?:child|kid|teen|teenager|student|young\s+person)|when\s+i\s+was|history\s+of|in\s+the\s+past|back\s+in)\b")
+FREE_SINCE = re.compile(r"^\s*(?:free|clean)\s+(?:for|since)\b")
+RECOVERY = re.compile(
+    r"\b(?:doing\s+(?:(?:much|a\s+lot|so\s+much|loads|way|far|really\s+well|well)\s+)?better|(?:much|lot|loads)\s+better\s+now|"
+    r"doing\s+(?:really\s+)?well\s+now|stable|thriving|recovered|in\s+recovery|(?:free|clean)\s+(?:for|since)|on\s+the\s+mend|"
+    r"in\s+a\s+(?:good|better)\s+place)\b")
+PRESENT_RISK = re.compile(
+    r"\b(?:again|relaps\w*|still|tonight|today|lately|recently|these\s+days|at\s+the\s+moment|right\s+now|"
+    r"any\s?more|feel(?:s|ing)?\s+like|thinking\s+(?:about|of)|urges?|tempted|struggling|worried|scared|afraid|"
+    r"frightened|back\s+to)\b")
+
+
+def _resolved_past(text: str, match: re.Match) -> bool:
+    # The past must belong to the phrase: the same sentence, a few words either side.
+    before = " ".join(re.findall(r"[a-z0-9']+", _sentence_before(text, match.start()))[-4:])
+    after = re.split(r"[.!?\n]", text[match.end():match.end() + 40], maxsplit=1)[0]
+    past = RESOLVED_PAST_NEAR.search(before) or RESOLVED_PAST_NEAR.search(after) or FREE_SINCE.search(after)
+    return bool(past and RECOVERY.search(text) and not PRESENT_RISK.search(text))
+
+
 def _sentence_before(text: str, start: int) -> str:
     head = text[:start]
     cut = max(head.rfind("."), head.rfind("!"), head.rfind("?"), head.rfind("\n"))
@@ -1032,6 +1063,8 @@ def check(text: str) -> CrisisCheck:
                 reason = "everyday exaggeration about something trivial"
             elif pattern.check_past and _told_as_past(text, match):
                 reason = "told as something in the past"
+            elif pattern.intent == SUICIDE and _resolved_past(text, match):
+                reason = "told as a past event, now resolved"
             elif pattern.intent == DANGER and _hypothetical_or_recalled(text, match):
                 reason = "a worry, a memory or an 'if', not something happening now"
             if reason:
