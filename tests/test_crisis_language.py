@@ -1025,3 +1025,20 @@ def test_a_resolved_past_is_recorded_as_the_reason():
     assert result.finding is None
     assert [s["reason"] for s in result.set_aside] == ["told as a past event, now resolved"]
 
+
+@pytest.mark.parametrize("text", [
+    "it didn't work. I want to die",
+    "I can't sleep. I wanna die",
+    "He won't listen. Kill myself, that's what I'll do",
+    "No. I feel suicidal",
+])
+def test_a_negation_in_the_sentence_before_does_not_cancel_the_phrase(text):
+    result = check(text)
+    assert result.finding is not None and result.finding.intent == SUICIDE, f"missed: {text!r}"
+
+
+def test_a_negation_in_the_same_sentence_still_cancels():
+    result = check("It's been a long week. I'm not going to kill myself, I just need a break")
+    assert result.finding is None
+    assert [s["reason"] for s in result.set_aside] == ["negated"]
+

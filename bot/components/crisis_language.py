@@ -975,8 +975,9 @@ NEGATED_KNOWING = {"know", "knw", "kno", "understand", "remember", "believe"}
 
 def _negated(text: str, start: int) -> bool:
     """A negation among the three words before ("not going to hurt myself"), unless it
-    negates knowing ("don't know how he found me")."""
-    words = re.findall(r"[a-z']+", text[:start])[-3:]
+    negates knowing ("don't know how he found me"). Only words of the same sentence count:
+    "it didn't work. I want to die" is not negated."""
+    words = re.findall(r"[a-z']+", _sentence_before(text, start))[-3:]
     return any((w in NEGATORS or w.endswith("n't")) and (i + 1 == len(words) or words[i + 1] not in NEGATED_KNOWING)
                for i, w in enumerate(words))
 
