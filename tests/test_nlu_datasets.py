@@ -1,5 +1,6 @@
 """The NLU data itself: enough hand-written examples, and held-out evaluation sets that
 really are held out (no near-duplicates of training examples)."""
+import bisect
 import re
 from collections import Counter
 from pathlib import Path
@@ -65,16 +66,37 @@ def test_typo_set_mirrors_the_test_set():
 def near_duplicates(texts, others):
     """(text, other) for each text whose character trigrams are NEAR_DUPLICATE-similar to
     one of the others (the first such other)."""
-    indexed = [(trigrams(other), other) for other in others]
+    indexed = sorted(((len(grams), position, grams, other) for position, other in enumerate(others)
+                      for grams in [trigrams(other)]), key=lambda entry: entry[:2])
+    sizes = [size for size, *_ in indexed]
     clashes = []
     for text in texts:
         grams = trigrams(text)
-        for other_grams, other in indexed:
+        # Two sets this similar are close in size (shared / union >= t needs
+        # t * |a| <= |b| <= |a| / t), so only others in that size range can clash.
+        low = bisect.bisect_left(sizes, NEAR_DUPLICATE * len(grams))
+        high = bisect.bisect_right(sizes, len(grams) / NEAR_DUPLICATE)
+        for _, _, other_grams, other in sorted(indexed[low:high], key=lambda entry: entry[1]):
             union = len(grams | other_grams)
             if union and len(grams & other_grams) / union >= NEAR_DUPLICATE:
                 clashes.append((text, other))
                 break
     return clashes
+
+
+def test_near_duplicates_finds_a_reworded_copy_of_any_length_and_nothing_else():
+    """The size shortcut must not hide a clash: the same pairs as comparing every text
+    with every other."""
+    others = ["where is my nearest food bank", "I'm worried my neighbour is being scammed by a caller",
+              "my partner checks my phone every night and I feel scared", "bins"]
+    texts = ["where is my nearest foodbank", "my partner checks my phone every night and i feel so scared",
+             "how do I pay my council tax", "bins!"]
+    assert near_duplicates(texts, others) == [
+        ("where is my nearest foodbank", "where is my nearest food bank"),
+        ("my partner checks my phone every night and i feel so scared",
+         "my partner checks my phone every night and I feel scared"),
+        ("bins!", "bins"),
+    ]
 
 
 # places.yml is left out on purpose: it measures the gazetteer-built entity ruler, which
