@@ -1014,31 +1014,23 @@ def test_ifs_do_not_hide_a_crisis(text):
     # the past belongs to another sentence than the crisis phrase
     "I want to kill myself. I used to self harm years ago but I'm doing better",
     "Used to self harm years ago. I'm doing better, but I want to kill myself",
-])
-def test_a_resolved_past_needs_every_sign_and_never_hides_a_present_crisis(text):
-    result = check(text)
-    assert result.finding is not None and result.finding.intent == SUICIDE, f"missed: {text!r}"
-
-
-def test_a_resolved_past_is_recorded_as_the_reason():
-    result = check("my brother attempted to take his life years ago and he's on the mend, is there a family group")
-    assert result.finding is None
-    assert [s["reason"] for s in result.set_aside] == ["told as a past event, now resolved"]
-
-
-@pytest.mark.parametrize("text", [
+    # a negation in the sentence before does not cancel the phrase
     "it didn't work. I want to die",
     "I can't sleep. I wanna die",
     "He won't listen. Kill myself, that's what I'll do",
     "No. I feel suicidal",
 ])
-def test_a_negation_in_the_sentence_before_does_not_cancel_the_phrase(text):
+def test_neither_a_resolved_past_nor_an_earlier_sentence_hides_a_present_crisis(text):
     result = check(text)
     assert result.finding is not None and result.finding.intent == SUICIDE, f"missed: {text!r}"
 
 
-def test_a_negation_in_the_same_sentence_still_cancels():
-    result = check("It's been a long week. I'm not going to kill myself, I just need a break")
+@pytest.mark.parametrize("text,reason", [
+    ("my brother attempted to take his life years ago and he's on the mend, is there a family group",
+     "told as a past event, now resolved"),
+    ("It's been a long week. I'm not going to kill myself, I just need a break", "negated"),
+])
+def test_a_phrase_set_aside_records_why(text, reason):
+    result = check(text)
     assert result.finding is None
-    assert [s["reason"] for s in result.set_aside] == ["negated"]
-
+    assert [s["reason"] for s in result.set_aside] == [reason]
