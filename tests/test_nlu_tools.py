@@ -1,10 +1,12 @@
-"""The tools used to grow and measure the NLU data: the synthetic typo generator and the
-check that new training examples stay clear of the evaluation sets."""
+"""The tools used to grow and measure the NLU data: the synthetic typo generator, the
+check that new training examples stay clear of the evaluation sets, and the rule that
+chooses among trainings."""
 import random
 import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.choose_seed import choose, score
 from benchmarks.synthetic_typos import misspell, misspell_message
 from bot.components.slips import one_slip_apart
 
@@ -68,3 +70,23 @@ def test_checker_keeps_a_new_held_out_set_clear_of_near_copies_of_training_examp
     result = run_checker(tmp_path, examples, "--held-out")
     assert result.returncode == 1
     assert "line 5: too close to a training example" in result.stdout
+
+
+def test_seed_score_counts_a_missed_crisis_twice_and_any_crisis_answer_as_escalated():
+    gold = ["crisis_suicide_self_harm", "crisis_immediate_danger", "crisis_immediate_danger",
+            "out_of_scope", "concern_loneliness"]
+    predicted = ["crisis_immediate_danger", "nlu_fallback", "crisis_immediate_danger",
+                 "crisis_suicide_self_harm", "concern_loneliness"]
+    result = score(gold, predicted)
+    assert (result["crises_escalated"], result["crises_missed"], result["harmless_escalated"]) == (2, 1, 1)
+    assert result["safety_errors"] == 3
+
+
+def test_seed_rule_prefers_safety_then_macro_f1_and_keeps_the_model_in_use_on_a_tie():
+    def scored(safety_errors, macro_f1):
+        return {"safety_errors": safety_errors, "macro_f1": macro_f1}
+
+    # The best F1 is not eligible: 5 safety errors against the fewest, 1 (slack 2).
+    assert choose({"in_use": scored(3, 0.90), "b": scored(1, 0.89), "c": scored(5, 0.95)}) == "in_use"
+    assert choose({"in_use": scored(3, 0.90), "b": scored(2, 0.92)}) == "b"
+    assert choose({"in_use": scored(2, 0.91), "b": scored(2, 0.91)}) == "in_use"
