@@ -29,7 +29,7 @@ from bot.components.second_opinion import doubt_model_non_crisis, doubt_model_on
 
 DEV_SETS = sorted((ROOT / "benchmarks" / "dev").glob("*.yml"))
 CEILINGS = (0.0, 0.9, 0.95, 1.01)
-CRISIS_OR_NOT_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
+CRISIS_OR_NOT_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 CRISIS_OR_NOT_AT_LEAST_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
