@@ -21,14 +21,12 @@ training because their harmless messages carry no concern label. Rasa does not r
 folder (its files are not NLU files), so this component reads it and adds a fingerprint of
 it, so that `rasa train` retrains the check when a file changes.
 
-The fitted model is stored as JSON (n-gram vocabularies, idf weights, coefficients), not
-as a pickle: a model archive should not be able to run code when it is loaded.
+The linear model itself, and how it is stored, is in linear_text.py.
 """
 import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-import numpy as np
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -38,68 +36,13 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 import rasa.shared.utils.io
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion
-
+from bot.components.linear_text import LinearTextModel
 from bot.components.second_opinion import CRISIS_INTENTS
 
 CRISIS_OR_NOT_KEY = "crisis_or_not"
 MODEL_FILE = "crisis_or_not.json"
 # The two lists a file in data/crisis_or_not/ holds, and whether each is a crisis.
 LABELS = {"crisis": True, "not_crisis": False}
-
-# Two views of the text: character n-grams within words (robust to "suicidle", "knfe")
-# and words and word pairs ("end it", "at the door").
-VECTORIZERS = {
-    "characters": dict(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
-    "words": dict(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b"),
-}
-
-
-class CrisisOrNotModel:
-    """The fitted model without Rasa: fit on texts and labels, give P(crisis) for a text,
-    and round-trip through plain JSON."""
-
-    def __init__(self, union: FeatureUnion, classifier: LogisticRegression):
-        self.union = union
-        self.classifier = classifier
-
-    @classmethod
-    def fit(cls, texts: List[str], is_crisis: List[bool], inverse_regularisation: float) -> "CrisisOrNotModel":
-        union = FeatureUnion([(name, TfidfVectorizer(**params)) for name, params in VECTORIZERS.items()])
-        features = union.fit_transform(texts)
-        classifier = LogisticRegression(C=inverse_regularisation, max_iter=3000)
-        classifier.fit(features, np.asarray(is_crisis, dtype=bool))
-        return cls(union, classifier)
-
-    def probability(self, texts: List[str]) -> List[float]:
-        crisis_column = list(self.classifier.classes_).index(True)
-        return [float(p) for p in self.classifier.predict_proba(self.union.transform(texts))[:, crisis_column]]
-
-    def as_json(self) -> Dict[str, Any]:
-        return {
-            "vectorizers": {name: {"vocabulary": {k: int(v) for k, v in vectorizer.vocabulary_.items()},
-                                   "idf": vectorizer.idf_.tolist()}
-                            for name, vectorizer in self.union.transformer_list},
-            "coefficients": self.classifier.coef_[0].tolist(),
-            "intercept": float(self.classifier.intercept_[0]),
-        }
-
-    @classmethod
-    def from_json(cls, stored: Dict[str, Any]) -> "CrisisOrNotModel":
-        vectorizers = []
-        for name, params in VECTORIZERS.items():
-            vectorizer = TfidfVectorizer(**params)
-            vectorizer.vocabulary_ = stored["vectorizers"][name]["vocabulary"]
-            vectorizer.idf_ = np.asarray(stored["vectorizers"][name]["idf"])
-            vectorizers.append((name, vectorizer))
-        classifier = LogisticRegression()
-        classifier.classes_ = np.array([False, True])
-        classifier.coef_ = np.asarray([stored["coefficients"]])
-        classifier.intercept_ = np.asarray([stored["intercept"]])
-        return cls(FeatureUnion(vectorizers), classifier)
-
 
 def crisis_or_not_files(folder: Path) -> List[Path]:
     if not folder.is_dir():
@@ -160,7 +103,7 @@ class CrisisOrNotClassifier(GraphComponent):
         return digest.hexdigest()
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[CrisisOrNotModel] = None) -> None:
+                 model: Optional[LinearTextModel] = None) -> None:
         self.config = config
         self._model_storage = model_storage
         self._resource = resource
@@ -176,7 +119,7 @@ class CrisisOrNotClassifier(GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> "CrisisOrNotClassifier":
         with model_storage.read_from(resource) as path:
             stored = rasa.shared.utils.io.read_json_file(path / MODEL_FILE)
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, CrisisOrNotModel.from_json(stored))
+        return cls({**cls.get_default_config(), **config}, model_storage, resource, LinearTextModel.from_json(stored))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(m.get(TEXT), m.get(INTENT) in CRISIS_INTENTS)
@@ -187,7 +130,7 @@ class CrisisOrNotClassifier(GraphComponent):
         if not any(labels) or all(labels):
             raise ValueError("CrisisOrNotClassifier needs training examples both of a crisis intent "
                              f"({', '.join(CRISIS_INTENTS)}) and of other intents")
-        self.model = CrisisOrNotModel.fit([text for text, _ in examples], labels,
+        self.model = LinearTextModel.fit([text for text, _ in examples], labels,
                                           float(self.config["inverse_regularisation"]))
         with self._model_storage.write_to(self._resource) as path:
             rasa.shared.utils.io.dump_obj_as_json_to_file(path / MODEL_FILE, self.model.as_json())
@@ -197,6 +140,8 @@ class CrisisOrNotClassifier(GraphComponent):
         texted = [m for m in messages if m.get(TEXT)]
         if self.model is None or not texted:
             return messages
-        for message, probability in zip(texted, self.model.probability([m.get(TEXT) for m in texted])):
-            message.set(CRISIS_OR_NOT_KEY, {"crisis_probability": round(probability, 4)}, add_to_output=True)
+        crisis_column = self.model.labels.index(True)
+        probabilities = self.model.probabilities([m.get(TEXT) for m in texted])[:, crisis_column]
+        for message, probability in zip(texted, probabilities):
+            message.set(CRISIS_OR_NOT_KEY, {"crisis_probability": round(float(probability), 4)}, add_to_output=True)
         return messages
