@@ -28,19 +28,16 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-import rasa.shared.utils.io
-from bot.components.linear_text import LinearTextModel
+
+from bot.components.linear_text import LinearTextComponent, LinearTextModel
 from bot.components.second_opinion import CRISIS_INTENTS
 
 CRISIS_OR_NOT_KEY = "crisis_or_not"
-MODEL_FILE = "crisis_or_not.json"
 # The two lists a file in data/crisis_or_not/ holds, and whether each is a crisis.
 LABELS = {"crisis": True, "not_crisis": False}
 
@@ -83,7 +80,9 @@ def read_crisis_or_not_folder(folder: Path) -> List[Tuple[str, bool]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class CrisisOrNotClassifier(GraphComponent):
+class CrisisOrNotClassifier(LinearTextComponent):
+    MODEL_FILE = "crisis_or_not.json"
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # The middle of the three strengths tried on the development sets; all three gave
@@ -102,25 +101,6 @@ class CrisisOrNotClassifier(GraphComponent):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         return digest.hexdigest()
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[LinearTextModel] = None) -> None:
-        self.config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self.model = model
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CrisisOrNotClassifier":
-        return cls({**cls.get_default_config(), **config}, model_storage, resource)
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisOrNotClassifier":
-        with model_storage.read_from(resource) as path:
-            stored = rasa.shared.utils.io.read_json_file(path / MODEL_FILE)
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, LinearTextModel.from_json(stored))
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(m.get(TEXT), m.get(INTENT) in CRISIS_INTENTS)
                     for m in training_data.intent_examples if m.get(TEXT)]
@@ -130,11 +110,8 @@ class CrisisOrNotClassifier(GraphComponent):
         if not any(labels) or all(labels):
             raise ValueError("CrisisOrNotClassifier needs training examples both of a crisis intent "
                              f"({', '.join(CRISIS_INTENTS)}) and of other intents")
-        self.model = LinearTextModel.fit([text for text, _ in examples], labels,
-                                          float(self.config["inverse_regularisation"]))
-        with self._model_storage.write_to(self._resource) as path:
-            rasa.shared.utils.io.dump_obj_as_json_to_file(path / MODEL_FILE, self.model.as_json())
-        return self._resource
+        return self.save(LinearTextModel.fit([text for text, _ in examples], labels,
+                                             float(self.config["inverse_regularisation"])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         texted = [m for m in messages if m.get(TEXT)]

@@ -15,8 +15,6 @@ without DIET), the linear classifier answers alone.
 """
 from typing import Any, Dict, List, Optional, Text
 
-import rasa.shared.utils.io
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -24,13 +22,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.linear_text import LinearTextModel
-
-MODEL_FILE = "linear_intents.json"
+from bot.components.linear_text import LinearTextComponent, LinearTextModel
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentBlend(GraphComponent):
+class LinearIntentBlend(LinearTextComponent):
+    MODEL_FILE = "linear_intents.json"
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Chosen on the spent development sets (docs/benchmarks.md): weak regularisation,
@@ -39,35 +37,17 @@ class LinearIntentBlend(GraphComponent):
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[LinearTextModel] = None) -> None:
-        self.config = config
+        super().__init__(config, model_storage, resource, model)
         self.diet_weight = float(config["diet_weight"])
         if not 0.0 <= self.diet_weight <= 1.0:
             raise ValueError(f"LinearIntentBlend: diet_weight must be between 0 and 1, not {self.diet_weight}")
-        self._model_storage = model_storage
-        self._resource = resource
-        self.model = model
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LinearIntentBlend":
-        return cls({**cls.get_default_config(), **config}, model_storage, resource)
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentBlend":
-        with model_storage.read_from(resource) as path:
-            stored = rasa.shared.utils.io.read_json_file(path / MODEL_FILE)
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, LinearTextModel.from_json(stored))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(m.get(TEXT), m.get(INTENT)) for m in training_data.intent_examples if m.get(TEXT)]
         if len({intent for _, intent in examples}) < 2:
             raise ValueError("LinearIntentBlend needs training examples of at least two intents")
-        self.model = LinearTextModel.fit([text for text, _ in examples], [intent for _, intent in examples],
-                                         float(self.config["inverse_regularisation"]))
-        with self._model_storage.write_to(self._resource) as path:
-            rasa.shared.utils.io.dump_obj_as_json_to_file(path / MODEL_FILE, self.model.as_json())
-        return self._resource
+        return self.save(LinearTextModel.fit([text for text, _ in examples], [intent for _, intent in examples],
+                                             float(self.config["inverse_regularisation"])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         texted = [m for m in messages if m.get(TEXT)]

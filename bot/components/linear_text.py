@@ -8,9 +8,13 @@ and errs differently from DIET, which is why each component pairs it with DIET.
 The fitted model is stored as JSON (n-gram vocabularies, idf weights, coefficients), not
 as a pickle: a model archive should not be able to run code when it is loaded.
 """
-from typing import Any, Dict, Hashable, List, Sequence
+from typing import Any, Dict, Hashable, List, Optional, Sequence, Text
 
 import numpy as np
+import rasa.shared.utils.io
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
@@ -70,3 +74,36 @@ class LinearTextModel:
         classifier.coef_ = np.asarray(stored["coefficients"])
         classifier.intercept_ = np.asarray(stored["intercepts"])
         return cls(FeatureUnion(vectorizers), classifier)
+
+
+class LinearTextComponent(GraphComponent):
+    """What the Rasa components built on a LinearTextModel share: their config, and
+    storing the fitted model in the model archive as MODEL_FILE. Subclasses give
+    get_default_config, MODEL_FILE, train (calling save) and process."""
+
+    MODEL_FILE = "linear_text.json"
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[LinearTextModel] = None) -> None:
+        self.config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "LinearTextComponent":
+        return cls({**cls.get_default_config(), **config}, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "LinearTextComponent":
+        with model_storage.read_from(resource) as path:
+            stored = rasa.shared.utils.io.read_json_file(path / cls.MODEL_FILE)
+        return cls({**cls.get_default_config(), **config}, model_storage, resource, LinearTextModel.from_json(stored))
+
+    def save(self, model: LinearTextModel) -> Resource:
+        self.model = model
+        with self._model_storage.write_to(self._resource) as path:
+            rasa.shared.utils.io.dump_obj_as_json_to_file(path / self.MODEL_FILE, model.as_json())
+        return self._resource
