@@ -982,6 +982,18 @@ def _negated(text: str, start: int) -> bool:
                for i, w in enumerate(words))
 
 
+# A denial straight before the phrase, with nothing between but words naming what is
+# denied: "caller denies suicidal thoughts", "denied any thoughts of self harm". Anything
+# else between keeps the phrase: "claim denied want to kill myself" is a crisis.
+DENIED_BEFORE = re.compile(
+    r"\b(?:denies|denied|denying|deny)\s+(?:(?:any|having|had|feeling|being|thoughts?|of|ideas?|ideation|plans?|"
+    r"intent|intentions?|to|current|active|ever|or|self|harm|harming|recent)\s+){0,6}$")
+
+
+def _denied(text: str, start: int) -> bool:
+    return bool(DENIED_BEFORE.search(_sentence_before(text, start)))
+
+
 PAST_MARKERS = re.compile(r"\b(?:was|were|used\s+to|had\s+been|years\s+ago|last\s+(?:week|month|year|summer|winter|spring|autumn)|"
                           r"as\s+a\s+(?:child|kid)|when\s+i\s+was)\b")
 
@@ -1055,7 +1067,7 @@ def check(text: str) -> CrisisCheck:
     for pattern in PATTERNS:
         for match in pattern.regex.finditer(text):
             reason = None
-            if pattern.negatable and _negated(text, match.start()):
+            if pattern.negatable and (_negated(text, match.start()) or _denied(text, match.start())):
                 reason = "negated"
             elif pattern.check_fiction and FICTION_OR_STUDY.search(
                     _sentence_before(text, match.start()) + " " + text[match.end():match.end() + 30]):
