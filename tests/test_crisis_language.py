@@ -57,11 +57,21 @@ CATCHES = [
     ("there's blood everywhere", DANGER),
     ("my son is being beaten up outside", DANGER),
     ("he's breathng funny and not breathing now", DANGER),
+    # a denial of something else, contradicted, or in an earlier sentence
+    ("claim denied want to kill myself", SUICIDE),
+    ("PIP denied again i want to end my life tonight", SUICIDE),
+    ("denies SI, took 20 paracetamol an hour ago", SUICIDE),
+    ("she denies it but she has the pills and says she wants to die", SUICIDE),
+    ("He denied being suicidal. Now he says he is going to kill himself", SUICIDE),
 ]
 
 LEAVES_ALONE = [
     # negation
     ("I'm not suicidal, just exhausted", "negated"),
+    # a denial straight before the phrase, as call handlers note it
+    ("caller says not coping since bereavement crying all the time denies suicidal thoughts", "negated"),
+    ("denied any thoughts of self harm or suicide, wants counselling details", "negated"),
+    ("Mum is low but denies having any plans to end her life", "negated"),
     ("I would never kill myself, I just need someone to talk to", "negated"),
     ("I don't want to die, I want things to get better", "negated"),
     # fiction, study, campaigns
@@ -1035,25 +1045,3 @@ def test_a_phrase_set_aside_records_why(text, reason):
     assert result.finding is None
     assert [s["reason"] for s in result.set_aside] == [reason]
 
-
-@pytest.mark.parametrize("text", [
-    "caller says not coping since bereavement crying all the time denies suicidal thoughts",
-    "denied any thoughts of self harm or suicide, wants counselling details",
-    "Mum is low but denies having any plans to end her life",
-])
-def test_a_denial_straight_before_the_phrase_negates_it(text):
-    result = check(text)
-    assert result.finding is None, f"false alarm on {text!r}: {result.finding}"
-    assert result.set_aside and all(s["reason"] == "negated" for s in result.set_aside)
-
-
-@pytest.mark.parametrize("text", [
-    "claim denied want to kill myself",  # the denial is about something else
-    "PIP denied again i want to end my life tonight",
-    "denies SI, took 20 paracetamol an hour ago",  # contradicted in the same message
-    "she denies it but she has the pills and says she wants to die",
-    "He denied being suicidal. Now he says he is going to kill himself",  # another sentence
-])
-def test_a_denial_of_something_else_keeps_the_crisis(text):
-    result = check(text)
-    assert result.finding is not None and result.finding.intent == SUICIDE, f"missed: {text!r}"
