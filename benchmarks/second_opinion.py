@@ -1,7 +1,7 @@
 """Choose the safety net's second-opinion settings on the development sets; print the numbers.
 
     python -m benchmarks.second_opinion [--model models/signpost.tar.gz] [--dev FILE ...]
-                                        [--show CEILING CRISIS_OR_NOT_BELOW]
+                                        [--diet-weight W] [--show CEILING CRISIS_OR_NOT_BELOW]
 
 The second opinion (bot/components/second_opinion.py) turns a crisis that only the model
 found into a "did you mean?" when the separate crisis-or-not check (crisis_or_not.py) puts
@@ -17,6 +17,9 @@ For the other way round (the model did not say crisis, the crisis-or-not check d
 prints for each threshold in CRISIS_OR_NOT_AT_LEAST_THRESHOLDS how many crises and
 harmless messages would get "did you mean?" with the crisis first (the setting in use is
 CRISIS_OR_NOT_AT_LEAST).
+
+--diet-weight re-weights the intent blend (bot/components/intent_blend.py) as the model
+loads, so another weight is scored without retraining.
 """
 import argparse
 import logging
@@ -75,6 +78,19 @@ def raised_by_check(parsed: dict, at_least: float) -> bool:
         (parsed.get(CRISIS_OR_NOT_KEY) or {}).get("crisis_probability"), at_least) is not None)
 
 
+def set_blend_weight(diet_weight: float) -> None:
+    """Make every LinearIntentBlend loaded from now on use this DIET weight."""
+    from bot.components.intent_blend import LinearIntentBlend
+    # Wrap the class's own __init__, not an earlier re-weighting, so the last call wins.
+    trained_init = getattr(LinearIntentBlend.__init__, "trained_init", LinearIntentBlend.__init__)
+
+    def reweighted_init(self, config, *args, **kwargs):
+        trained_init(self, {**config, "diet_weight": diet_weight}, *args, **kwargs)
+
+    reweighted_init.trained_init = trained_init
+    LinearIntentBlend.__init__ = reweighted_init
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "signpost.tar.gz")
@@ -83,6 +99,8 @@ def main(argv=None) -> int:
                         help="also list, with these settings, the development messages still classed as crisis, "
                              "the crises lost to the second opinion and the crises not classed as crisis "
                              "(development data only; reading the missed crises spends that set for recall)")
+    parser.add_argument("--diet-weight", type=float,
+                        help="the intent blend's DIET weight to score, instead of the one the model was trained with")
     args = parser.parse_args(argv)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     from rasa.utils.log_utils import configure_structlog
@@ -93,6 +111,8 @@ def main(argv=None) -> int:
     from bot.components import safety_net
     safety_net.doubt_model_only_crisis = lambda *args, **kwargs: None
     safety_net.doubt_model_non_crisis = lambda *args, **kwargs: None
+    if args.diet_weight is not None:
+        set_blend_weight(args.diet_weight)
     model = Parser(args.model)
     sources = [(path, e) for path in args.dev for e in read_examples(path)]
     examples = [e for _, e in sources]

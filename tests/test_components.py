@@ -517,6 +517,20 @@ def test_intent_blend_with_all_weight_on_diet_keeps_diets_answer(model_storage, 
     assert [r["name"] for r in kept.get(INTENT_RANKING_KEY)] == [r["name"] for r in diet_ranking]
 
 
+def test_the_safety_net_benchmark_can_score_another_blend_weight(model_storage, context, monkeypatch):
+    """benchmarks/second_opinion.py --diet-weight re-weights a trained blend as it loads."""
+    from benchmarks.second_opinion import set_blend_weight
+    from bot.components.intent_blend import LinearIntentBlend
+
+    monkeypatch.setattr(LinearIntentBlend, "__init__", LinearIntentBlend.__init__)  # undone after the test
+    set_blend_weight(0.25)
+    blend = LinearIntentBlend.create(LinearIntentBlend.get_default_config(), model_storage, Resource("w"), context)
+    assert blend.diet_weight == 0.25
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        set_blend_weight(2.0)
+        LinearIntentBlend.create(LinearIntentBlend.get_default_config(), model_storage, Resource("x"), context)
+
+
 def test_intent_blend_refuses_a_bad_weight_and_one_intent_and_skips_empty_text(model_storage, context):
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
