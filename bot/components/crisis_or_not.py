@@ -5,7 +5,7 @@ crisis and not costs a great deal either way. This component trains a plain line
 (logistic regression over word and character n-grams) on the same training examples,
 labelled only "crisis" or "not", and records its probability in the parse result under
 `crisis_or_not`. It decides nothing itself: the safety net (safety_net.py) reads it, and a
-crisis that only DIET found is escalated only if this check does not flatly disagree. A
+crisis that only DIET found is escalated only if this check does not disagree (below 0.2). A
 crisis found by the reviewed phrases never depends on it.
 
 The two models err differently (one is a deep bag of features trained for thirty classes,
