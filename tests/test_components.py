@@ -491,6 +491,7 @@ def test_intent_blend_averages_diet_and_the_linear_classifier(model_storage, con
     from bot.components.intent_blend import LinearIntentBlend
 
     blend = build(LinearIntentBlend, model_storage, context)
+    assert blend.diet_weight == 0.4  # chosen on the fifteenth development set
     blend.train(crisis_or_not_training_data())
     text = "the queue at the council is killing me"
     linear = linear_probabilities(blend, text)
@@ -500,7 +501,8 @@ def test_intent_blend_averages_diet_and_the_linear_classifier(model_storage, con
     got = {r["name"]: r["confidence"] for r in blended.get(INTENT_RANKING_KEY)}
     diet = {r["name"]: r["confidence"] for r in diet_ranking}
     for intent in CRISIS_TRAINING:  # DIET's left-out intents count as 0 from DIET
-        assert got[intent] == pytest.approx(0.5 * diet.get(intent, 0.0) + 0.5 * linear[intent])
+        assert got[intent] == pytest.approx(blend.diet_weight * diet.get(intent, 0.0)
+                                            + (1 - blend.diet_weight) * linear[intent])
     assert blended.get(INTENT)["name"] == max(got, key=got.get)
 
 
