@@ -283,6 +283,34 @@ def test_typo_corrector_learns_the_training_words_and_fixes_slips(model_storage,
     original = messages[1].get(TOKENS_NAMES[TEXT])[1]
     assert (original.start, original.end) == (3, 9)  # positions unchanged, so entities are too
 
+    from bot.components.spelling import corrected_text
+
+    assert corrected_text(messages[1]) == "my husband is controlling"
+    typed = Message(data={TEXT: "Help,  my husbnd is SCAMED me!!"})
+    tokenizer.process([typed])
+    loaded.process([typed])
+    assert corrected_text(typed) == "Help,  my husband is scammed me!!"  # only the slips change
+    assert corrected_text(Message(data={TEXT: "not tokenized"})) == "not tokenized"
+
+
+def test_linear_components_read_the_corrected_text_only_when_told(model_storage, context):
+    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+
+    from bot.components.crisis_or_not import CrisisOrNotClassifier
+    from bot.components.intent_blend import LinearIntentBlend
+    from bot.components.spelling import TypoCorrector
+
+    typed = Message(data={TEXT: "i feel so lonley"})
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process([typed])
+    TypoCorrector(TypoCorrector.get_default_config(), model_storage, Resource("t"),
+                  {"lonely": 5, "feel": 5}).process([typed])
+    for component_class in (LinearIntentBlend, CrisisOrNotClassifier):
+        assert component_class.get_default_config()["read_corrected_text"] is False
+        as_typed = build(component_class, model_storage, context)
+        corrected = component_class.create({"read_corrected_text": True}, model_storage, Resource("c"), context)
+        assert as_typed.text_of(typed) == "i feel so lonley"
+        assert corrected.text_of(typed) == "i feel so lonely"
+
 
 
 def test_typo_corrector_reads_slips_in_the_training_data_as_the_word():
@@ -546,3 +574,4 @@ def test_intent_blend_refuses_a_bad_weight_and_one_intent_and_skips_empty_text(m
     blend.train(crisis_or_not_training_data())
     [empty] = blend.process([Message(data={TEXT: ""})])
     assert empty.get(INTENT) is None
+

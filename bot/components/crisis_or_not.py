@@ -88,7 +88,7 @@ class CrisisOrNotClassifier(LinearTextComponent):
         # The middle of the three strengths tried on the development sets; all three gave
         # the same development result at the threshold in use. No extra folder unless the
         # pipeline names one (config.yml does).
-        return {"inverse_regularisation": 4.0, "also_trained_on": None}
+        return {"inverse_regularisation": 4.0, "also_trained_on": None, "read_corrected_text": False}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -102,7 +102,7 @@ class CrisisOrNotClassifier(LinearTextComponent):
         return digest.hexdigest()
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [(m.get(TEXT), m.get(INTENT) in CRISIS_INTENTS)
+        examples = [(self.text_of(m), m.get(INTENT) in CRISIS_INTENTS)
                     for m in training_data.intent_examples if m.get(TEXT)]
         if self.config.get("also_trained_on"):
             examples += read_crisis_or_not_folder(Path(self.config["also_trained_on"]))
@@ -118,7 +118,7 @@ class CrisisOrNotClassifier(LinearTextComponent):
         if self.model is None or not texted:
             return messages
         crisis_column = self.model.labels.index(True)
-        probabilities = self.model.probabilities([m.get(TEXT) for m in texted])[:, crisis_column]
+        probabilities = self.model.probabilities([self.text_of(m) for m in texted])[:, crisis_column]
         for message, probability in zip(texted, probabilities):
             message.set(CRISIS_OR_NOT_KEY, {"crisis_probability": round(float(probability), 4)}, add_to_output=True)
         return messages

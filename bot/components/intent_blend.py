@@ -35,7 +35,8 @@ class LinearIntentBlend(LinearTextComponent):
         # development sets; DIET's weight 0.4, with the safety net's crisis-or-not veto, on
         # the fifteenth (docs/benchmarks.md, "Re-choosing the crisis-or-not veto and the
         # blend's weight").
-        return {"inverse_regularisation": 1000.0, "diet_weight": 0.4, "ranking_length": 10}
+        return {"inverse_regularisation": 1000.0, "diet_weight": 0.4, "ranking_length": 10,
+                "read_corrected_text": False}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[LinearTextModel] = None) -> None:
@@ -45,7 +46,7 @@ class LinearIntentBlend(LinearTextComponent):
             raise ValueError(f"LinearIntentBlend: diet_weight must be between 0 and 1, not {self.diet_weight}")
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [(m.get(TEXT), m.get(INTENT)) for m in training_data.intent_examples if m.get(TEXT)]
+        examples = [(self.text_of(m), m.get(INTENT)) for m in training_data.intent_examples if m.get(TEXT)]
         if len({intent for _, intent in examples}) < 2:
             raise ValueError("LinearIntentBlend needs training examples of at least two intents")
         return self.save(LinearTextModel.fit([text for text, _ in examples], [intent for _, intent in examples],
@@ -56,7 +57,7 @@ class LinearIntentBlend(LinearTextComponent):
         if self.model is None or not texted:
             return messages
         labels = self.model.labels
-        for message, row in zip(texted, self.model.probabilities([m.get(TEXT) for m in texted])):
+        for message, row in zip(texted, self.model.probabilities([self.text_of(m) for m in texted])):
             earlier = {entry[INTENT_NAME_KEY]: entry[PREDICTED_CONFIDENCE_KEY]
                        for entry in message.get(INTENT_RANKING_KEY) or []}
             weight = self.diet_weight if earlier else 0.0

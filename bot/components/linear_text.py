@@ -17,7 +17,11 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
 from sklearn.pipeline import FeatureUnion
+
+from bot.components.spelling import corrected_text
 
 # Two views of the text: character n-grams within words (robust to "suicidle", "knfe")
 # and words and word pairs ("end it", "at the door").
@@ -79,7 +83,10 @@ class LinearTextModel:
 class LinearTextComponent(GraphComponent):
     """What the Rasa components built on a LinearTextModel share: their config, and
     storing the fitted model in the model archive as MODEL_FILE. Subclasses give
-    get_default_config, MODEL_FILE, train (calling save) and process."""
+    get_default_config, MODEL_FILE, train (calling save) and process.
+
+    With read_corrected_text in their config they read the text as TypoCorrector
+    corrected it ("lonely" where "lonley" was typed), as DIET does; otherwise as typed."""
 
     MODEL_FILE = "linear_text.json"
 
@@ -101,6 +108,9 @@ class LinearTextComponent(GraphComponent):
         with model_storage.read_from(resource) as path:
             stored = rasa.shared.utils.io.read_json_file(path / cls.MODEL_FILE)
         return cls({**cls.get_default_config(), **config}, model_storage, resource, LinearTextModel.from_json(stored))
+
+    def text_of(self, message: Message) -> str:
+        return corrected_text(message) if self.config.get("read_corrected_text") else message.get(TEXT)
 
     def save(self, model: LinearTextModel) -> Resource:
         self.model = model

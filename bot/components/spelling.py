@@ -132,3 +132,17 @@ class TypoCorrector(GraphComponent):
                     token.text = corrected
                     token.lemma = corrected
         return messages
+
+
+def corrected_text(message: Message) -> str:
+    """The message's text with each word TypoCorrector changed put back in its place, so
+    a component that reads whole text (not tokens) sees "lonely" where "lonley" was typed.
+    Everything else (spaces, punctuation, case of the other words) stays as typed."""
+    text = message.get(TEXT) or ""
+    pieces, end_of_last = [], 0
+    for token in message.get(TOKENS_NAMES[TEXT]) or []:
+        typed = text[token.start:token.end]
+        if token.text.lower() != typed.lower():
+            pieces += [text[end_of_last:token.start], token.text]
+            end_of_last = token.end
+    return "".join(pieces) + text[end_of_last:]
