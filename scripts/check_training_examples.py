@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.nlu_eval import read_examples  # noqa: E402
 from bot.components.crisis_or_not import read_crisis_or_not_folder  # noqa: E402
-from tests.test_nlu_datasets import NEAR_DUPLICATE, trigrams  # noqa: E402
+from benchmarks.near_duplicates import first_near_duplicates  # noqa: E402
 
 # The development sets are held out too: they measure training changes before the
 # evaluation sets are looked at, which only works if nothing is trained on them (spent
@@ -44,14 +44,6 @@ def normalised(text):
     return " ".join(text.lower().split())
 
 
-def too_close(grams, others) -> bool:
-    for other in others:
-        union = len(grams | other)
-        if union and len(grams & other) / union >= NEAR_DUPLICATE:
-            return True
-    return False
-
-
 def problems(candidate: Path, held_out_candidate: bool = False):
     examples = read_examples(candidate)
     lines = [i for i, line in enumerate(candidate.read_text(encoding="utf-8").splitlines(), 1)
@@ -61,14 +53,16 @@ def problems(candidate: Path, held_out_candidate: bool = False):
     intents = domain_intents()
     existing = {normalised(e.text) for p in sorted((ROOT / "data" / "nlu").glob("*.yml"))
                 if p.resolve() != candidate.resolve() for e in read_examples(p)}
-    held_out = [trigrams(e.text) for p in HELD_OUT if p.exists() and p.resolve() != candidate.resolve()
+    held_out = [e.text for p in HELD_OUT if p.exists() and p.resolve() != candidate.resolve()
                 for e in read_examples(p)]
     # The crisis-or-not check's own training data counts as training data for a held-out set.
-    training = ([trigrams(text) for text in existing]
-                + [trigrams(text) for text, _ in read_crisis_or_not_folder(ROOT / "data" / "crisis_or_not")]
+    training = (sorted(existing) + [text for text, _ in read_crisis_or_not_folder(ROOT / "data" / "crisis_or_not")]
                 if held_out_candidate else [])
+    texts = [example.text for example in examples]
+    close_to_held_out = first_near_duplicates(texts, held_out)
+    close_to_training = first_near_duplicates(texts, training)
     seen = set()
-    for line, example in zip(lines, examples):
+    for line, example, held_out_twin, training_twin in zip(lines, examples, close_to_held_out, close_to_training):
         where = f"line {line}" if line else repr(example.text)
         key = normalised(example.text)
         if example.intent not in intents:
@@ -78,10 +72,9 @@ def problems(candidate: Path, held_out_candidate: bool = False):
         elif key in seen:
             yield f"{where}: repeated in this file"
         seen.add(key)
-        grams = trigrams(example.text)
-        if too_close(grams, held_out):
+        if held_out_twin is not None:
             yield f"{where}: too close to a held-out evaluation message; rewrite it in other words"
-        if held_out_candidate and key not in existing and too_close(grams, training):
+        if held_out_candidate and key not in existing and training_twin is not None:
             yield f"{where}: too close to a training example; a held-out line must be new"
 
 

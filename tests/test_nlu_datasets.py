@@ -1,12 +1,12 @@
 """The NLU data itself: enough hand-written examples, and held-out evaluation sets that
 really are held out (no near-duplicates of training examples)."""
-import bisect
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from benchmarks.near_duplicates import NEAR_DUPLICATE, near_duplicates, trigrams
 from benchmarks.nlu_eval import read_examples
 from bot.components.crisis_or_not import read_crisis_or_not_folder
 
@@ -23,12 +23,6 @@ HELD_OUT = ([e.text for examples in SETS.values() for e in examples]
 CONTRACT = (ROOT / "docs" / "contract" / "CONCERNS.md").read_text(encoding="utf-8").split("## Entities")[0]
 CONTRACT_INTENTS = re.findall(r"^\| `([a-z_]+)` \|", CONTRACT, flags=re.MULTILINE)
 CRISIS = ("crisis_immediate_danger", "crisis_suicide_self_harm")
-NEAR_DUPLICATE = 0.8  # Jaccard similarity of character trigrams
-
-
-def trigrams(text):
-    text = " ".join(re.findall(r"[a-z0-9']+", text.lower()))
-    return {text[i:i + 3] for i in range(max(1, len(text) - 2))}
 
 
 def test_every_contract_intent_has_training_examples():
@@ -63,27 +57,6 @@ def test_typo_set_mirrors_the_test_set():
     assert changed == len(SETS["test_set"])
 
 
-def near_duplicates(texts, others):
-    """(text, other) for each text whose character trigrams are NEAR_DUPLICATE-similar to
-    one of the others (the first such other)."""
-    indexed = sorted(((len(grams), position, grams, other) for position, other in enumerate(others)
-                      for grams in [trigrams(other)]), key=lambda entry: entry[:2])
-    sizes = [size for size, *_ in indexed]
-    clashes = []
-    for text in texts:
-        grams = trigrams(text)
-        # Two sets this similar are close in size (shared / union >= t needs
-        # t * |a| <= |b| <= |a| / t), so only others in that size range can clash.
-        low = bisect.bisect_left(sizes, NEAR_DUPLICATE * len(grams))
-        high = bisect.bisect_right(sizes, len(grams) / NEAR_DUPLICATE)
-        for _, _, other_grams, other in sorted(indexed[low:high], key=lambda entry: entry[1]):
-            union = len(grams | other_grams)
-            if union and len(grams & other_grams) / union >= NEAR_DUPLICATE:
-                clashes.append((text, other))
-                break
-    return clashes
-
-
 def test_near_duplicates_finds_a_reworded_copy_of_any_length_and_nothing_else():
     """The size shortcut must not hide a clash: the same pairs as comparing every text
     with every other."""
@@ -97,6 +70,28 @@ def test_near_duplicates_finds_a_reworded_copy_of_any_length_and_nothing_else():
          "my partner checks my phone every night and I feel scared"),
         ("bins!", "bins"),
     ]
+
+
+def test_near_duplicates_agrees_with_comparing_every_pair_on_real_data():
+    """The matrix shortcut must give exactly what comparing each pair in turn gives,
+    including which other is first. Half the texts are lightly edited training examples,
+    so there are clashes to find."""
+    others = [e.text for e in TRAINING[::7]]
+    texts = [e.text for e in SETS["test_set"][:150]] + [text[:-2] + "!!" for text in others[::12]] + ["", "ok"]
+
+    others_grams = [trigrams(other) for other in others]
+
+    def first_by_pairs(text):
+        grams = trigrams(text)
+        for other, other_grams in zip(others, others_grams):
+            if len(grams & other_grams) / len(grams | other_grams) >= NEAR_DUPLICATE:
+                return (text, other)
+        return None
+
+    expected = [pair for pair in map(first_by_pairs, texts) if pair]
+    assert len(expected) > 50
+    assert near_duplicates(texts, others) == expected
+    assert near_duplicates([], others) == [] and near_duplicates(texts, []) == []
 
 
 # places.yml is left out on purpose: it measures the gazetteer-built entity ruler, which
