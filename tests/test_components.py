@@ -2,17 +2,26 @@
 LocalModelStorage, Resource and ExecutionContext; nothing of Rasa mocked)."""
 import os
 
+import numpy as np
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.model_data import FeatureSignature
+from rasa.utils.tensorflow.rasa_layers import RasaFeatureCombiningLayer
 
 from bot.components.channel_metadata import ChannelMetadataEntities
 from bot.components.crisis_or_not import CRISIS_OR_NOT_KEY, CrisisOrNotClassifier
 from bot.components.safety_net import (CRISIS_OR_NOT_AT_LEAST, CRISIS_OR_NOT_BELOW, SECOND_OPINION_BELOW,
                                       CrisisSafetyNet)
+from bot.components.sentence_features import SentenceFeaturesOnly
 
 
 @pytest.fixture
@@ -252,9 +261,6 @@ def test_kiosk_place_is_used_only_when_the_person_named_no_place(model_storage, 
 # --- TypoCorrector -------------------------------------------------------------------------------
 def test_typo_corrector_learns_the_training_words_and_fixes_slips(model_storage, context):
     from rasa.nlu.constants import TOKENS_NAMES
-    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-
     from bot.components.spelling import TypoCorrector
 
     tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
@@ -294,7 +300,6 @@ def test_typo_corrector_learns_the_training_words_and_fixes_slips(model_storage,
 
 
 def test_linear_components_read_the_corrected_text_only_when_told(model_storage, context):
-    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 
     from bot.components.crisis_or_not import CrisisOrNotClassifier
     from bot.components.intent_blend import LinearIntentBlend
@@ -354,8 +359,6 @@ CRISIS_TRAINING = {
 
 
 def crisis_or_not_training_data():
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-
     return TrainingData([Message(data={TEXT: text, INTENT: intent})
                          for intent, texts in CRISIS_TRAINING.items() for text in texts])
 
@@ -381,8 +384,6 @@ def test_crisis_or_not_learns_crisis_or_not_and_survives_saving(model_storage, c
 
 
 def test_crisis_or_not_skips_empty_text_and_needs_both_kinds_of_example(model_storage, context):
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-
     check = CrisisOrNotClassifier.create(CrisisOrNotClassifier.get_default_config(), model_storage, Resource("CrisisOrNotClassifier"), context)
     only_harmless = TrainingData([Message(data={TEXT: t, INTENT: "out_of_scope"}) for t in CRISIS_TRAINING["out_of_scope"]])
     with pytest.raises(ValueError, match="both"):
@@ -562,8 +563,6 @@ def test_the_safety_net_benchmark_can_score_another_blend_weight(model_storage, 
 
 
 def test_intent_blend_refuses_a_bad_weight_and_one_intent_and_skips_empty_text(model_storage, context):
-    from rasa.shared.nlu.training_data.training_data import TrainingData
-
     from bot.components.intent_blend import LinearIntentBlend
 
     with pytest.raises(ValueError, match="between 0 and 1"):
@@ -575,3 +574,69 @@ def test_intent_blend_refuses_a_bad_weight_and_one_intent_and_skips_empty_text(m
     [empty] = blend.process([Message(data={TEXT: ""})])
     assert empty.get(INTENT) is None
 
+
+
+# --- SentenceFeaturesOnly -------------------------------------------------------------------
+def featurized(texts, model_storage, context):
+    """Messages tokenized and given word and character n-gram bags, as the pipeline does."""
+    messages = [Message(data={TEXT: text, INTENT: "greet"}) for text in texts]
+    training_data = TrainingData(messages)
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process_training_data(training_data)
+    for name, extra in (("words", {}), ("chars", {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4})):
+        featurizer = CountVectorsFeaturizer.create({**CountVectorsFeaturizer.get_default_config(), **extra},
+                                                   model_storage, Resource(name), context)
+        featurizer.train(training_data)
+        featurizer.process_training_data(training_data)
+    return messages
+
+
+def text_feature_signatures(message):
+    """The feature signatures DIET builds its input layers from, for the text attribute."""
+    signatures = {"sequence": [], "sentence": []}
+    for getter, is_sparse in ((message.get_sparse_features, True), (message.get_dense_features, False)):
+        for feature_type, features in zip(("sequence", "sentence"), getter(TEXT)):
+            if features is not None:
+                signatures[feature_type].append(FeatureSignature(is_sparse, features.features.shape[-1], 3))
+    return signatures
+
+
+def diet_feature_combiner(message):
+    return RasaFeatureCombiningLayer(TEXT, text_feature_signatures(message),
+                                     DIETClassifier.get_default_config())
+
+
+def test_sentence_features_only_keeps_the_sentence_features_and_one_zero_token(model_storage, context):
+    [long_message, short_message] = featurized(["my neighbour keeps shouting at my kids", "help"],
+                                               model_storage, context)
+    sentence_before = long_message.get_sparse_features(TEXT)[1].features.toarray()
+    assert long_message.get_sparse_features(TEXT)[0].features.shape[0] == 7  # one row per word
+
+    SentenceFeaturesOnly().process([long_message, short_message])
+
+    for processed in (long_message, short_message):
+        sequence, sentence = processed.get_sparse_features(TEXT)
+        assert sequence.features.shape == (1, 1) and sequence.features.nnz == 0
+        assert processed.get_dense_features(TEXT) == (None, None)
+    assert (long_message.get_sparse_features(TEXT)[1].features.toarray() == sentence_before).all()
+
+
+def test_sentence_features_only_leaves_the_sentence_path_of_diet_unchanged(model_storage, context):
+    """DIET adds a dense layer with dropout to the sentence path when the token and
+    sentence features differ in width; a sparse placeholder keeps them the same width."""
+    [message_with_tokens, message_without] = featurized(["someone is following me home", "help"],
+                                                        model_storage, context)
+    SentenceFeaturesOnly().process([message_without])
+    unify = "unify_dims_before_seq_sent_concat.sentence"
+    assert unify not in diet_feature_combiner(message_with_tokens)._tf_layers
+    assert unify not in diet_feature_combiner(message_without)._tf_layers
+
+    # The ninth session's dense placeholder, one unit wide, did add the layer.
+    message_without.features = [f for f in message_without.features if f.type != "sequence"]
+    message_without.features.append(Features(np.zeros((1, 1)), "sequence", TEXT, "dense-placeholder"))
+    assert unify in diet_feature_combiner(message_without)._tf_layers
+
+
+def test_sentence_features_only_skips_messages_without_tokens(model_storage, context):
+    label_only = Message(data={INTENT: "greet"})
+    SentenceFeaturesOnly().process([label_only])
+    assert label_only.features == []
