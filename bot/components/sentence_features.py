@@ -21,7 +21,7 @@ learned more slowly, which is what the ninth session's trial of this component m
 It sits after the featurizers and before DIETClassifier in config.yml. It must not be
 used with a transformer, which reads the token positions.
 """
-from typing import Any, Dict, Iterable, List, Text
+from typing import Any, Dict, List, Text
 
 import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -45,19 +45,24 @@ class SentenceFeaturesOnly(GraphComponent):
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
+        for message in training_data.training_examples:
+            keep_sentence_features_only(message)
         return training_data
 
-    def process(self, messages: Iterable[Message]) -> List[Message]:
-        messages = list(messages)
+    def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            # Only messages the featurizers read have token features to replace.
-            if not message.get(TOKENS_NAMES[TEXT]):
-                continue
-            message.features = [
-                feature for feature in message.features
-                if not (feature.attribute == TEXT and feature.type == FEATURE_TYPE_SEQUENCE)
-            ]
-            message.features.append(Features(scipy.sparse.coo_matrix((1, 1)), FEATURE_TYPE_SEQUENCE, TEXT,
-                                             PLACEHOLDER_ORIGIN))
+            keep_sentence_features_only(message)
         return messages
+
+
+def keep_sentence_features_only(message: Message) -> None:
+    """Replaces the message's token features for the text with the one-zero placeholder."""
+    # Only messages the featurizers read (not intent labels) have token features.
+    if not message.get(TOKENS_NAMES[TEXT]):
+        return
+    message.features = [
+        feature for feature in message.features
+        if not (feature.attribute == TEXT and feature.type == FEATURE_TYPE_SEQUENCE)
+    ]
+    message.features.append(Features(scipy.sparse.coo_matrix((1, 1)), FEATURE_TYPE_SEQUENCE, TEXT,
+                                     PLACEHOLDER_ORIGIN))
