@@ -1,6 +1,7 @@
 """Measure understanding and safety; print the numbers (`make eval`).
 
     python -m benchmarks.nlu_eval [--model models/signpost.tar.gz] [--folds 5] [--skip-cv]
+                                  [--diet-member POSITION]
 
 On the held-out sets in tests/nlu/ (never trained on):
 - intent macro-F1 on test_set.yml and typos.yml, with a per-intent table and a confusion
@@ -176,6 +177,31 @@ def keyword_location_spans(text: str, names: List[str]) -> List[Tuple[int, int]]
     return spans
 
 
+def score_one_diet(position: int) -> None:
+    """Make every model loaded from now on answer with its DIET at this position (0 for the
+    first) instead of the average of its DIETs (bot/components/diet_average.py): one
+    training of the averaged pipeline scored alone, without retraining it."""
+    from bot.components import diet_average
+
+    def one_of(rankings):
+        # Each DietAverage sees the DIETs so far; only the last one's answer is kept.
+        one_of.diets_seen = max(one_of.diets_seen, len(rankings))
+        return rankings[min(position, len(rankings) - 1)]
+
+    one_of.diets_seen = 0
+    diet_average.average_rankings = one_of
+
+
+def check_diet_member(model: "Parser", position: int) -> None:
+    from bot.components import diet_average
+
+    model.parse("hello")
+    diets = diet_average.average_rankings.diets_seen
+    if position >= diets:
+        raise SystemExit(f"--diet-member {position}: this model averages {diets} DIETs "
+                         "(0 means it has no DietAverage); positions start at 0")
+
+
 class Parser:
     """The trained model, in-process (same pipeline the server runs, minus HTTP)."""
 
@@ -322,7 +348,11 @@ def main(argv=None) -> int:
                         help="only cross-validate this pipeline configuration (never touches the test sets): "
                              "how configurations are compared")
     parser.add_argument("--cv-folds-to-run", type=int, default=0, help="with --cv-only: run only the first N folds")
+    parser.add_argument("--diet-member", type=int, metavar="POSITION",
+                        help="score one DIET of a model that averages several (0 for the first) alone")
     args = parser.parse_args(argv)
+    if args.diet_member is not None:
+        score_one_diet(args.diet_member)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     from rasa.utils.log_utils import configure_structlog
     configure_structlog(logging.WARNING)  # otherwise Rasa prints every parsed message
@@ -342,6 +372,9 @@ def main(argv=None) -> int:
     model = Parser(args.model)
     model_path = args.model.resolve()
     results: dict = {"model": str(model_path.relative_to(ROOT) if model_path.is_relative_to(ROOT) else model_path)}
+    if args.diet_member is not None:
+        check_diet_member(model, args.diet_member)
+        results["diet_member"] = args.diet_member
     sets = {name: read_examples(SETS / f"{name}.yml") for name in ("test_set", "typos", "benign_alarming", "places")}
 
     print(f"{'set':<18}{'n':>6}{'macro-F1':>10}{'crisis recall':>15}{'false crisis':>14}   keyword baseline (F1 / recall / false)")

@@ -577,9 +577,9 @@ def test_intent_blend_refuses_a_bad_weight_and_one_intent_and_skips_empty_text(m
 
 
 # --- SentenceFeaturesOnly -------------------------------------------------------------------
-def featurized(texts, model_storage, context):
+def featurized(texts, model_storage, context, intents=None):
     """Messages tokenized and given word and character n-gram bags, as the pipeline does."""
-    messages = [Message(data={TEXT: text, INTENT: "greet"}) for text in texts]
+    messages = [Message(data={TEXT: text, INTENT: intent}) for text, intent in zip(texts, intents or ["greet"] * len(texts))]
     training_data = TrainingData(messages)
     WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process_training_data(training_data)
     for name, extra in (("words", {}), ("chars", {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4})):
@@ -640,3 +640,85 @@ def test_sentence_features_only_skips_messages_without_tokens(model_storage, con
     label_only = Message(data={INTENT: "greet"})
     SentenceFeaturesOnly().process([label_only])
     assert label_only.features == []
+
+
+# --- DietAverage ----------------------------------------------------------------------------
+def diet_says(message_to_update, ranking):
+    """What a DIETClassifier does to a message: its own ranking replaces the one before."""
+    ranking = [{"id": index, "name": name, "confidence": confidence} for index, (name, confidence) in enumerate(ranking)]
+    message_to_update.set(INTENT, ranking[0], add_to_output=True)
+    message_to_update.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+def test_diet_average_averages_every_diet_so_far_counting_a_left_out_intent_as_zero():
+    from bot.components.diet_average import DietAverage
+
+    average = DietAverage()
+    averaged = Message(data={TEXT: "my phone is dead and I want to die of boredom"})
+    diet_says(averaged, [("crisis_suicide_self_harm", 0.9), ("out_of_scope", 0.1)])
+    average.process([averaged])
+    assert averaged.get(INTENT) == {"name": "crisis_suicide_self_harm", "confidence": pytest.approx(0.9)}
+    diet_says(averaged, [("out_of_scope", 0.8), ("chitchat", 0.2)])
+    average.process([averaged])
+    diet_says(averaged, [("out_of_scope", 0.7), ("crisis_suicide_self_harm", 0.3)])
+    average.process([averaged])
+    got = [(r["name"], r["confidence"]) for r in averaged.get(INTENT_RANKING_KEY)]
+    assert got == [("out_of_scope", pytest.approx(1.6 / 3)), ("crisis_suicide_self_harm", pytest.approx(1.2 / 3)),
+                   ("chitchat", pytest.approx(0.2 / 3))]
+    assert averaged.get(INTENT)["name"] == "out_of_scope"
+    assert sum(confidence for _, confidence in got) == pytest.approx(1.0)
+    # The kept rankings are working state, not part of the parse result.
+    assert set(averaged.as_dict(only_output_properties=True)) == {TEXT, INTENT, INTENT_RANKING_KEY}
+
+
+def test_diet_average_refuses_to_count_one_diet_twice_and_skips_empty_text():
+    from bot.components.diet_average import DietAverage
+
+    twice = Message(data={TEXT: "hello"})
+    diet_says(twice, [("greet", 1.0)])
+    DietAverage().process([twice])
+    with pytest.raises(ValueError, match="must follow a DIETClassifier"):
+        DietAverage().process([twice])
+    empty = Message(data={TEXT: ""})
+    DietAverage().process([empty])
+    assert empty.get(INTENT) is None
+
+
+def test_diet_average_of_real_diets_and_one_member_scored_alone(model_storage, context, monkeypatch):
+    """Two real DIETs, differing only in seed, averaged; the benchmark's --diet-member scores
+    one of them alone from the same model (benchmarks/nlu_eval.py)."""
+    from benchmarks import nlu_eval
+    from bot.components import diet_average
+
+    texts = {"greet": ["hello", "hi there", "good morning", "hey"],
+             "goodbye": ["bye", "see you later", "goodbye then", "cheerio"]}
+    training = featurized([t for group in texts.values() for t in group], model_storage, context,
+                          [intent for intent, group in texts.items() for _ in group])
+    diets = []
+    for seed in (1, 2):
+        config = {**DIETClassifier.get_default_config(), "epochs": 10, "entity_recognition": False,
+                  "constrain_similarities": True,
+                  "random_seed": seed, "number_of_transformer_layers": 0}
+        diet = DIETClassifier.create(config, model_storage, Resource(f"diet{seed}"), context)
+        diet.train(TrainingData(training))
+        diets.append(diet)
+
+    [probe] = [m for m in training if m.get(TEXT) == "hello"]
+    probe = Message(data={TEXT: "hello"}, features=list(probe.features))
+    rankings = []
+    for diet in diets:
+        diet.process([probe])
+        rankings.append({r["name"]: r["confidence"] for r in probe.get(INTENT_RANKING_KEY)})
+        diet_average.DietAverage().process([probe])
+    assert rankings[0] != rankings[1]  # the seeds train different models
+    got = {r["name"]: r["confidence"] for r in probe.get(INTENT_RANKING_KEY)}
+    assert got == {name: pytest.approx((rankings[0][name] + rankings[1][name]) / 2) for name in texts}
+
+    monkeypatch.setattr(diet_average, "average_rankings", diet_average.average_rankings)  # undone after the test
+    nlu_eval.score_one_diet(0)
+    alone = Message(data={TEXT: "hello"}, features=list(probe.features))
+    for diet in diets:
+        diet.process([alone])
+        diet_average.DietAverage().process([alone])
+    assert {r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)} == pytest.approx(rankings[0])
+    assert diet_average.average_rankings.diets_seen == 2
