@@ -167,6 +167,12 @@ def entity_scores(examples: List[Example], predicted_spans: List[List[Tuple[int,
             "predicted": true_positive + false_positive}
 
 
+def location_spans(parsed: dict) -> List[Tuple[int, int]]:
+    """The character spans of the places a parse result found."""
+    return [(e["start"], e["end"]) for e in parsed.get("entities", [])
+            if e.get("entity") == "location" and e.get("end", 0) > e.get("start", 0)]
+
+
 def keyword_location_spans(text: str, names: List[str]) -> List[Tuple[int, int]]:
     """Baseline entity extraction: exact, case-insensitive gazetteer look-up."""
     spans, lowered = [], text.lower()
@@ -427,11 +433,7 @@ def main(argv=None) -> int:
           f"keyword baseline false crisis {len(baseline_escalated) / len(clinc):.2%}")
 
     places = sets["places"]
-    predicted_spans = []
-    for example in places:
-        entities = model.parse(example.text).get("entities", [])
-        predicted_spans.append([(e["start"], e["end"]) for e in entities
-                                if e.get("entity") == "location" and e.get("end", 0) > e.get("start", 0)])
+    predicted_spans = [location_spans(model.parse(example.text)) for example in places]
     from services_directory.files import read_data_dir
     names = [n for area in read_data_dir().areas for n in [area.name, *area.aliases]]
     entities = entity_scores(places, predicted_spans)
