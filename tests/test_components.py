@@ -516,6 +516,23 @@ def test_intent_blend_alone_learns_the_intents_and_survives_saving(model_storage
     assert rankings["loaded"] == rankings["trained"]  # the JSON round trip loses nothing
 
 
+def test_linear_model_keeps_its_coefficients_laid_out_for_scoring_and_scores_the_same(model_storage, context):
+    """scipy multiplies the features by coef_.T; unless that transpose is contiguous it
+    copies all the coefficients for every message, most of a parse's time."""
+    from bot.components.intent_blend import LinearIntentBlend
+    from bot.components.linear_text import LinearTextModel
+
+    blend = build(LinearIntentBlend, model_storage, context)
+    blend.train(crisis_or_not_training_data())
+    texts = ["i feel so lonley", "he is at the door with a knife", "when are the bins collected"]
+    for model in (blend.model, LinearTextModel.from_json(blend.model.as_json())):
+        assert model.classifier.coef_.T.flags["C_CONTIGUOUS"]
+        laid_out = model.probabilities(texts)
+        model.classifier.coef_ = np.ascontiguousarray(model.classifier.coef_)  # row order, as scikit-learn fits it
+        assert not model.classifier.coef_.T.flags["C_CONTIGUOUS"]
+        assert np.array_equal(laid_out, model.probabilities(texts))
+
+
 def test_intent_blend_averages_diet_and_the_linear_classifier(model_storage, context):
     from bot.components.intent_blend import LinearIntentBlend
 
