@@ -739,3 +739,23 @@ def test_diet_average_of_real_diets_and_one_member_scored_alone(model_storage, c
         diet_average.DietAverage().process([alone])
     assert {r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)} == pytest.approx(rankings[0])
     assert diet_average.average_rankings.diets_seen == 2
+
+
+def test_scoring_one_diet_refuses_a_position_the_model_does_not_have(monkeypatch):
+    from benchmarks import nlu_eval
+    from bot.components import diet_average
+
+    class TwoDiets:  # stands in for nlu_eval.Parser: two DIETs, each followed by DietAverage
+        def parse(self, text):
+            parsed = Message(data={TEXT: text})
+            for ranking in ([("greet", 0.9), ("goodbye", 0.1)], [("goodbye", 0.6), ("greet", 0.4)]):
+                diet_says(parsed, ranking)
+                diet_average.DietAverage().process([parsed])
+            return parsed
+
+    monkeypatch.setattr(diet_average, "average_rankings", diet_average.average_rankings)  # undone after the test
+    nlu_eval.score_one_diet(1)
+    nlu_eval.check_diet_member(TwoDiets(), 1)
+    assert TwoDiets().parse("bye").get(INTENT)["name"] == "goodbye"  # the second DIET alone
+    with pytest.raises(SystemExit, match="averages 2 DIETs"):
+        nlu_eval.check_diet_member(TwoDiets(), 2)
